@@ -1,0 +1,94 @@
+/**
+ * The commander program. Each command lives in its own file and returns an exit code:
+ * 0 success (warnings allowed), 1 content or render errors, 2 usage errors.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import { runValidate } from './validate-command.js';
+import { runBuild } from './build-command.js';
+
+const require = createRequire(import.meta.url);
+const { version } = require('../../../package.json') as { version: string };
+
+export const EXIT_OK = 0;
+export const EXIT_CONTENT = 1;
+export const EXIT_USAGE = 2;
+
+export type OutputFormat = 'text' | 'json' | 'github';
+
+function formatOption(): Option {
+  return new Option('--format <format>', 'how to report diagnostics')
+    .choices(['text', 'json', 'github'])
+    .default('text');
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function positiveInt(value: string): number {
+  if (!/^[1-9][0-9]*$/.test(value)) throw new InvalidArgumentError('expected a whole number of 1 or more');
+  return Number(value);
+}
+
+function shard(value: string): { index: number; count: number } {
+  const m = /^([1-9][0-9]*)\/([1-9][0-9]*)$/.exec(value);
+  if (!m || Number(m[1]) > Number(m[2])) throw new InvalidArgumentError('expected I/N with 1 <= I <= N, e.g. 2/4');
+  return { index: Number(m[1]), count: Number(m[2]) };
+}
+
+export function createProgram(): Command {
+  const program = new Command();
+  program
+    .name('folderpers')
+    .description('Validate and build branded, accessible leaflets and infographics per municipality.')
+    .version(version, '-v, --version')
+    .showHelpAfterError('(run folderpers --help for usage)')
+    .exitOverride();
+
+  program
+    .command('validate')
+    .description('check documents and municipality profiles against the schemas and content rules')
+    .option('--content <dir>', 'content folder', 'content')
+    .option('--municipality <id>', 'only this municipality (repeatable)', collect, [] as string[])
+    .addOption(formatOption())
+    .action(async (opts) => {
+      process.exitCode = await runValidate(opts);
+    });
+
+  program
+    .command('build')
+    .description('validate, then render PDFs, SVGs and PNGs per municipality into the output folder')
+    .option('--content <dir>', 'content folder', 'content')
+    .option('--out <dir>', 'output folder', 'out')
+    .option('--municipality <id>', 'only this municipality (repeatable)', collect, [] as string[])
+    .option('--document <id>', 'only this document (repeatable)', collect, [] as string[])
+    .option('--jobs <n>', 'worker threads (default: available cores)', positiveInt)
+    .option('--shard <i/n>', 'build only shard I of N (municipalities split deterministically)', shard)
+    .option('--force', 'render everything, even artifacts whose inputs did not change', false)
+    .addOption(formatOption())
+    .action(async (opts) => {
+      process.exitCode = await runBuild(opts);
+    });
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code instead of exiting so tests can call it in-process. */
+export async function main(argv: string[]): Promise<number> {
+  process.exitCode = undefined;
+  const program = createProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      return err.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    // Not a user's mistake: an internal invariant broke. Say so plainly, without a stack.
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`folderpers: internal error: ${message}\n`);
+    return EXIT_CONTENT;
+  }
+}

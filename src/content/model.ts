@@ -1,0 +1,119 @@
+/**
+ * The document model: plain data extracted from Markdown, one shape per kind. It is generic
+ * over the inline type `I` so that the same shapes serve before placeholders are filled
+ * (`Inline[]`, with source positions) and after (`Run[]`, see src/resolve/runs.ts).
+ */
+import type { SourceRef } from '../diagnostics/index.js';
+
+export const DOCUMENT_KINDS = [
+  'parent-leaflet',
+  'professional-guide',
+  'three-layer-model',
+  'task-per-moment',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** Inline Markdown as authored: text, emphasis, links and `{{path}}` placeholders. */
+export type Inline =
+  | { type: 'text'; value: string; at: SourceRef }
+  | { type: 'emphasis'; children: Inline[]; at: SourceRef }
+  | { type: 'strong'; children: Inline[]; at: SourceRef }
+  | { type: 'link'; href: string; children: Inline[]; at: SourceRef }
+  | { type: 'placeholder'; path: string; at: SourceRef }
+  | { type: 'break'; at: SourceRef };
+
+/** Block content of a section. `I` is the inline content type (Inline[] or Run[]). */
+export type Block<I> =
+  | { type: 'paragraph'; content: I; at: SourceRef }
+  | { type: 'list'; ordered: boolean; items: I[]; at: SourceRef }
+  /** `>` blockquote without a cited source: a pull quote. */
+  | { type: 'pullquote'; content: I; at: SourceRef }
+  /** `>` blockquote whose last line starts with `—`: a quotation with its source. */
+  | { type: 'citation'; paragraphs: I[]; source: I; at: SourceRef };
+
+export interface Section<I> {
+  /** From a trailing `{#id}` on the heading, else a slug of the heading text. */
+  id: string;
+  /** Plain heading text (no placeholders), used for bookmarks and diagnostics. */
+  title: string;
+  heading: I;
+  blocks: Block<I>[];
+  at: SourceRef;
+}
+
+interface DocumentBase {
+  /** File name without `.md`. */
+  id: string;
+  file: string;
+  title: string;
+  subtitle?: string;
+  /** One-sentence summary: PDF subject, alt text lead. */
+  description?: string;
+}
+
+/**
+ * Parent leaflet and professional guide: a cover with title and subtitle, an intro (the
+ * blocks before the first `##`), then sections. The section with id `contact` is drawn as
+ * the "Meer weten?" block: its first paragraph, then the municipality's contact card
+ * (organisation, phone, e-mail, website, QR code), then its other blocks.
+ */
+export interface ParentLeaflet<I> extends DocumentBase {
+  kind: 'parent-leaflet';
+  intro: Block<I>[];
+  sections: Section<I>[];
+  /** Small print at the end (frontmatter `colophon`, inline Markdown per paragraph). */
+  colophon: I[];
+}
+
+export interface ProfessionalGuide<I> extends DocumentBase {
+  kind: 'professional-guide';
+  intro: Block<I>[];
+  sections: Section<I>[];
+  colophon: I[];
+}
+
+/** One layer of the three-layer diagram, from the ordered list `1. **Title.** Summary`. */
+export interface Layer<I> {
+  number: number;
+  title: string;
+  summary: I;
+  at: SourceRef;
+}
+
+export interface ThreeLayerModel<I> extends DocumentBase {
+  kind: 'three-layer-model';
+  intro: Block<I>[];
+  sections: Section<I>[];
+  layers: Layer<I>[];
+  colophon: I[];
+}
+
+/** One moment of the task-per-moment infographic (a `##` section between intro and references). */
+export interface Moment<I> {
+  number: number;
+  /** Heading text, e.g. "Oriëntatiefase". */
+  name: string;
+  /** The paragraph that is all emphasis, e.g. "Bij reflectie op het eigen leven". */
+  subtitle: string;
+  /** The paragraph that is all strong, e.g. "Wegwijzer". */
+  role: string;
+  description: I[];
+  tasks: I[];
+  at: SourceRef;
+}
+
+export interface TaskPerMoment<I> extends DocumentBase {
+  kind: 'task-per-moment';
+  /** The first `##` section ("Introductie"). */
+  intro: { heading: string; paragraphs: I[]; at: SourceRef };
+  moments: Moment<I>[];
+  /** The last `##` section ("Meer lezen"): one list item per reference. */
+  references: { heading: string; items: I[]; at: SourceRef };
+  colophon: I[];
+}
+
+export type DocumentModel<I = Inline[]> =
+  | ParentLeaflet<I>
+  | ProfessionalGuide<I>
+  | ThreeLayerModel<I>
+  | TaskPerMoment<I>;

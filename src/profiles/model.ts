@@ -1,0 +1,53 @@
+/**
+ * A municipality profile after merging content/defaults.yaml (national values) under
+ * content/municipalities/<id>.yaml. Field paths here are exactly the placeholder paths
+ * (`{{contact.phone}}`), so the schema in schemas/profile.schema.json is the one list of
+ * what a placeholder may name.
+ */
+import type { SourceRef } from '../diagnostics/index.js';
+
+export interface ContactDetails {
+  organisation: string;
+  /** As the profile writes it ("010 282 11 11"); linked as E.164. */
+  phone: string;
+  email: string;
+  website: string;
+  /** Optional local extras. */
+  hours?: string;
+  form?: string;
+  address?: string;
+}
+
+export interface Brand {
+  /** `#RRGGBB`. */
+  primary: string;
+  /** Optional second colour for accents; same contrast rules as primary. */
+  secondary?: string;
+  /** Absolute path of the logo asset (SVG or PNG), checked to lie inside the content root. */
+  logo?: string;
+  /** Optional house font; absolute paths of TTF/OTF files. */
+  font?: { regular: string; bold: string; italic: string; boldItalic?: string };
+}
+
+export interface MergedProfile {
+  /** File name without `.yaml`. */
+  id: string;
+  name: string;
+  brand: Brand;
+  contact: ContactDetails;
+  /** National values from defaults.yaml (LOC contact). */
+  national: ContactDetails;
+  checklist: { url: string; label?: string };
+  /** Section text that replaces a national section: document id → section id → blocks file. */
+  sections?: Record<string, Record<string, string>>;
+  /** Anything else the schema allows, reachable by placeholders. */
+  [key: string]: unknown;
+}
+
+/** A profile with the source position of every value, keyed by JSON pointer (`/contact/phone`). */
+export interface LoadedProfile {
+  profile: MergedProfile;
+  /** The file each pointer came from (defaults.yaml or the municipality's file) and its place. */
+  positions: Map<string, SourceRef>;
+  file: string;
+}
