@@ -1,0 +1,125 @@
+/**
+ * Fonts are parsed once per process: fontkit keeps its parsed tables (cmap, GSUB, GPOS) on
+ * the Font object, so sharing that object between documents — and handing the same object
+ * to pdfkit — is what keeps shaping cheap. Buffers are cached too, for renderers that need
+ * the bytes.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, extname, join } from 'node:path';
+import * as fontkit from 'fontkit';
+import type { FontFace } from '../frames.js';
+
+export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
+
+export interface FontFiles {
+  regular: string;
+  bold: string;
+  italic: string;
+  /** Falls back to `bold` when a house font has no bold italic. */
+  boldItalic?: string;
+}
+
+export interface LoadedFont {
+  /** Key used in frames (TextItem.font, FontFace.id). */
+  id: string;
+  file: string;
+  bytes: Buffer;
+  font: fontkit.Font;
+  unitsPerEm: number;
+  /** In font units. */
+  ascent: number;
+  descent: number;
+  capHeight: number;
+  xHeight: number;
+  /** Shaping cache: text chunk → advance in font units. */
+  advances: Map<string, number>;
+}
+
+export interface FontSet {
+  regular: LoadedFont;
+  bold: LoadedFont;
+  italic: LoadedFont;
+  boldItalic: LoadedFont;
+  /** The faces to list in Frames.fonts. */
+  faces: FontFace[];
+}
+
+const byPath = new Map<string, LoadedFont>();
+
+export function loadFont(file: string): LoadedFont {
+  const cached = byPath.get(file);
+  if (cached) return cached;
+  const bytes = readFileSync(file);
+  const parsed = fontkit.create(bytes);
+  if (!('layout' in parsed)) throw new Error(`${file} is a font collection; name one font file`);
+  const loaded: LoadedFont = {
+    id: uniqueId(basename(file, extname(file))),
+    file,
+    bytes,
+    font: parsed,
+    unitsPerEm: parsed.unitsPerEm,
+    ascent: parsed.ascent,
+    descent: parsed.descent,
+    capHeight: parsed.capHeight,
+    xHeight: parsed.xHeight,
+    advances: new Map(),
+  };
+  byPath.set(file, loaded);
+  return loaded;
+}
+
+/** Two house fonts may share a file name in different folders; ids must stay distinct. */
+function uniqueId(base: string): string {
+  const taken = new Set([...byPath.values()].map((f) => f.id));
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+export function loadFontSet(files: FontFiles): FontSet {
+  const regular = loadFont(files.regular);
+  const bold = loadFont(files.bold);
+  const italic = loadFont(files.italic);
+  const boldItalic = loadFont(files.boldItalic ?? files.bold);
+  const unique = new Map<string, LoadedFont>();
+  for (const f of [regular, bold, italic, boldItalic]) unique.set(f.id, f);
+  const faces = [...unique.values()].map((f) => ({ id: f.id, file: f.file }));
+  return { regular, bold, italic, boldItalic, faces };
+}
+
+export function faceFor(set: FontSet, bold: boolean, italic: boolean): LoadedFont {
+  if (bold && italic) return set.boldItalic;
+  if (bold) return set.bold;
+  if (italic) return set.italic;
+  return set.regular;
+}
+
+/** Source Sans 3 as shipped by the `source-sans` package (SIL Open Font License). */
+export function defaultFontFiles(): FontFiles {
+  const require = createRequire(import.meta.url);
+  const dir = join(dirname(require.resolve('source-sans/package.json')), 'TTF');
+  return {
+    regular: join(dir, 'SourceSans3-Regular.ttf'),
+    bold: join(dir, 'SourceSans3-Bold.ttf'),
+    italic: join(dir, 'SourceSans3-It.ttf'),
+    boldItalic: join(dir, 'SourceSans3-BoldIt.ttf'),
+  };
+}
+
+/** Every loaded font by id, for renderers that receive only frames. */
+export function fontById(id: string): LoadedFont | undefined {
+  for (const f of byPath.values()) if (f.id === id) return f;
+  return undefined;
+}
+
+/** Characters of `text` the font has no glyph for (each reported once). */
+export function missingCharacters(font: LoadedFont, text: string): string[] {
+  const missing = new Set<string>();
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp <= 0x20 || cp === 0xad) continue;
+    if (!font.font.hasGlyphForCodePoint(cp)) missing.add(ch);
+  }
+  return [...missing];
+}

@@ -1,0 +1,7 @@
+/** The text engine: fonts loaded once, measuring with a shaping cache, Dutch hyphenation, line breaking. */
+export { loadFont, loadFontSet, faceFor, defaultFontFiles, fontById, missingCharacters } from './fonts.js';
+export type { FontFiles, FontSet, FontStyle, LoadedFont } from './fonts.js';
+export { measure, metrics } from './measure.js';
+export { hyphenationPoints, hyphenatedForm } from './hyphenate.js';
+export { breakLines } from './breaker.js';
+export type { Line, Segment, InlineStyle } from './breaker.js';

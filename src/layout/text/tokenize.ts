@@ -1,0 +1,157 @@
+/**
+ * Turns runs into fragments: the pieces of text between two places where a line may
+ * break. A fragment ends at a space, at a hyphenation point (a hyphen is added when the line
+ * breaks there), after a hard hyphen or slash in a word, or — only when a URL or e-mail
+ * address is wider than the column — after a `/` inside it. Phone numbers, e-mail
+ * addresses and URLs are atomic runs: their spaces do not break and they are never
+ * hyphenated.
+ */
+import type { Link, Run } from '../../resolve/runs.js';
+import { faceFor, type FontSet, type LoadedFont } from './fonts.js';
+import { hyphenationPoints } from './hyphenate.js';
+import { measure } from './measure.js';
+
+export interface InlineStyle {
+  fonts: FontSet;
+  size: number;
+  /** Applied on top of each run's own bold/italic. */
+  bold?: boolean;
+  italic?: boolean;
+}
+
+export interface Piece {
+  text: string;
+  font: LoadedFont;
+  width: number;
+  link?: Link;
+  /** Consecutive runs with the same link target share one group: one Link element. */
+  linkGroup?: number;
+}
+
+export type BreakKind = 'space' | 'hyphen' | 'free' | 'forced' | 'end';
+
+export interface Fragment {
+  pieces: Piece[];
+  width: number;
+  /** What a break after this fragment means. */
+  after: BreakKind;
+  /** Width of the space drawn after this fragment when the line does not break here. */
+  spaceWidth: number;
+  /** Width of the hyphen added when the line breaks here. */
+  hyphenWidth: number;
+}
+
+interface RawPiece {
+  text: string;
+  font: LoadedFont;
+  link?: Link;
+  linkGroup?: number;
+  atomic: boolean;
+}
+
+interface Word {
+  pieces: RawPiece[];
+  after: 'space' | 'forced' | 'end';
+}
+
+export function tokenize(runs: readonly Run[], style: InlineStyle, maxWidth: number): Fragment[] {
+  const words = splitWords(runs, style);
+  const out: Fragment[] = [];
+  for (const word of words) out.push(...fragmentWord(word, style.size, maxWidth));
+  return out;
+}
+
+function splitWords(runs: readonly Run[], style: InlineStyle): Word[] {
+  const words: Word[] = [];
+  let current: RawPiece[] = [];
+  let group = -1;
+  let lastHref: string | undefined;
+  const finish = (after: Word['after']) => {
+    if (current.length > 0) {
+      words.push({ pieces: current, after });
+      current = [];
+    } else if (words.length > 0 && after === 'forced') {
+      words[words.length - 1]!.after = 'forced';
+    }
+  };
+  for (const run of runs) {
+    const font = faceFor(style.fonts, Boolean(style.bold || run.bold), Boolean(style.italic || run.italic));
+    const href = run.link?.href;
+    if (href !== undefined && href !== lastHref) group++;
+    lastHref = href;
+    const base = { font, atomic: Boolean(run.atomic), ...(run.link ? { link: run.link, linkGroup: group } : {}) };
+    if (run.atomic) {
+      current.push({ ...base, text: run.text });
+      continue;
+    }
+    for (const part of run.text.replaceAll('\u00ad', '').split(/(\s+)/)) {
+      if (part === '') continue;
+      if (/^\s+$/.test(part)) finish(part.includes('\n') ? 'forced' : 'space');
+      else current.push({ ...base, text: part });
+    }
+  }
+  finish('end');
+  if (words.length > 0) words[words.length - 1]!.after = 'end';
+  return words;
+}
+
+/** Break offsets inside one piece: [offset, kind]. */
+function piecePoints(piece: RawPiece): Array<[number, 'hyphen' | 'free' | 'emergency']> {
+  const points: Array<[number, 'hyphen' | 'free' | 'emergency']> = [];
+  const t = piece.text;
+  if (piece.atomic) {
+    for (let i = 0; i < t.length - 1; i++) {
+      if (t[i] === '/' && t[i + 1] !== '/') points.push([i + 1, 'emergency']);
+    }
+    return points;
+  }
+  for (const m of t.matchAll(/\p{L}{5,}/gu)) {
+    for (const p of hyphenationPoints(m[0])) points.push([m.index + p, 'hyphen']);
+  }
+  for (let i = 1; i < t.length - 1; i++) {
+    if ((t[i] === '-' || t[i] === '/') && /[\p{L}\p{N}]/u.test(t[i - 1]!) && /\p{L}/u.test(t[i + 1]!)) {
+      points.push([i + 1, 'free']);
+    }
+  }
+  return points.sort((a, b) => a[0] - b[0]);
+}
+
+function fragmentWord(word: Word, size: number, maxWidth: number): Fragment[] {
+  const wordWidth = word.pieces.reduce((w, p) => w + measure(p.font, p.text, size), 0);
+  const allowEmergency = wordWidth > maxWidth;
+  const frags: Fragment[] = [];
+  let pieces: Piece[] = [];
+  const close = (after: BreakKind) => {
+    const last = pieces[pieces.length - 1]!;
+    frags.push({
+      pieces,
+      width: pieces.reduce((w, p) => w + p.width, 0),
+      after,
+      spaceWidth: measure(last.font, ' ', size),
+      hyphenWidth: measure(last.font, '-', size),
+    });
+    pieces = [];
+  };
+  const push = (raw: RawPiece, text: string) => {
+    if (text === '') return;
+    const piece: Piece = { text, font: raw.font, width: measure(raw.font, text, size) };
+    if (raw.link) {
+      piece.link = raw.link;
+      piece.linkGroup = raw.linkGroup!;
+    }
+    pieces.push(piece);
+  };
+  for (const raw of word.pieces) {
+    let start = 0;
+    for (const [offset, kind] of piecePoints(raw)) {
+      if (kind === 'emergency' && !allowEmergency) continue;
+      push(raw, raw.text.slice(start, offset));
+      start = offset;
+      if (pieces.length > 0) close(kind === 'hyphen' ? 'hyphen' : 'free');
+    }
+    push(raw, raw.text.slice(start));
+  }
+  if (pieces.length > 0) close(word.after);
+  else if (frags.length > 0) frags[frags.length - 1]!.after = word.after;
+  return frags;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import {
+  breakLines,
+  defaultFontFiles,
+  hyphenatedForm,
+  loadFontSet,
+  measure,
+} from '../../src/layout/text/index.js';
+import type { Run } from '../../src/resolve/runs.js';
+
+const fonts = loadFontSet(defaultFontFiles());
+const plain = (text: string): Run => ({ text, bold: false, italic: false });
+
+describe('Dutch hyphenation', () => {
+  it('splits cliëntondersteuning at the compound joint, not inside "ënt"', () => {
+    expect(hyphenatedForm('cliëntondersteuning')).toBe('cli-ënt-on-der-steu-ning');
+    expect(hyphenatedForm('Cliëntondersteuners')).toBe('Cli-ënt-on-der-steu-ners');
+    expect(hyphenatedForm('cliëntondersteuningsvraag')).toMatch(/^cli-ënt-on-der/);
+  });
+  it('uses the patterns for ordinary words', () => {
+    expect(hyphenatedForm('maatschappelijke')).toBe('maat-schap-pe-lijke');
+    expect(hyphenatedForm('zelfredzaamheid')).toBe('zelf-red-zaam-heid');
+  });
+});
+
+describe('line breaking', () => {
+  const text =
+    'Onafhankelijke cliëntondersteuners kunnen u helpen een antwoord te vinden op uw vragen. ' +
+    'U hebt de vrijheid om te kiezen voor een cliëntondersteuner die past bij uw ondersteuningsvraag, ' +
+    'op een tijdstip waarop u het nodig hebt.';
+  const style = { fonts, size: 10 };
+
+  it('keeps every line within the measure and loses no characters', () => {
+    const lines = breakLines([plain(text)], style, 140);
+    expect(lines.length).toBeGreaterThan(3);
+    for (const l of lines) expect(l.width).toBeLessThanOrEqual(140.01);
+    const rebuilt = lines
+      .map((l) => l.segments.filter((s) => !s.hyphen).map((s) => s.text + (s.suffix ?? '')).join(''))
+      .join('');
+    expect(rebuilt.trim()).toBe(text);
+    for (const l of lines) for (const s of l.segments) expect(s.text).not.toContain('\u00ad');
+  });
+
+  it('adds a hyphen as its own segment', () => {
+    const lines = breakLines([plain(text)], style, 60);
+    const hyphens = lines.flatMap((l) => l.segments.filter((s) => s.hyphen));
+    expect(hyphens.length).toBeGreaterThan(0);
+    for (const h of hyphens) expect(h.text).toBe('-');
+  });
+
+  it('never breaks inside a phone number or e-mail address', () => {
+    const runs: Run[] = [
+      plain('Bel ons op '),
+      { text: '010 282 11 11', bold: true, italic: false, atomic: true, link: { kind: 'tel', href: 'tel:+31102821111', description: 'Bel 010 282 11 11' } },
+      plain(' of mail naar '),
+      { text: 'toegang@blijfmeedoen.nl', bold: false, italic: false, atomic: true, link: { kind: 'mailto', href: 'mailto:toegang@blijfmeedoen.nl', description: 'Mail toegang@blijfmeedoen.nl' } },
+      plain(' voor een afspraak.'),
+    ];
+    for (const width of [50, 70, 90, 120, 200]) {
+      const lines = breakLines(runs, style, width);
+      const linked = lines.flatMap((l) => l.segments.filter((s) => s.link).map((s) => s.text.trim()));
+      expect(linked).toContain('010 282 11 11');
+      expect(linked).toContain('toegang@blijfmeedoen.nl');
+    }
+  });
+
+  it('breaks a URL wider than the column after a slash', () => {
+    const url = 'https://kennisnetjeugd.nl/werkgroep/80-kennisnetwerk-jeugd-en-ouders-als-partners';
+    const runs: Run[] = [{ text: url, bold: false, italic: false, atomic: true, link: { kind: 'https', href: url, description: url } }];
+    const lines = breakLines(runs, style, 150);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.map((l) => l.segments.map((s) => s.text).join('')).join('')).toBe(url);
+    expect(lines.flatMap((l) => l.segments).some((s) => s.hyphen)).toBe(false);
+    expect(lines[0]!.segments[0]!.text.endsWith('/')).toBe(true);
+  });
+
+  it('measures like fontkit shapes', () => {
+    const w = measure(fonts.regular, 'Gemeente', 10);
+    expect(w).toBeGreaterThan(30);
+    expect(w).toBeLessThan(50);
+  });
+});
