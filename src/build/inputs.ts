@@ -1,0 +1,134 @@
+/**
+ * Input hashes for incremental builds. A job's files are a function of: the tool (its
+ * compiled code, templates, and the versions of the libraries that draw: pdfkit, fontkit,
+ * sharp, the font package …), the document's source, the merged municipality profile and
+ * every file the profile points at (logo, house fonts, local section text), and the
+ * creation date. If none of these changed, the files would come out byte-identical, so the
+ * job can be skipped. Paths inside the content folder are hashed relative to it, so the
+ * hash does not depend on where the content was checked out.
+ */
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { MergedProfile } from '../profiles/model.js';
+import { canonicalJson, combineHashes, sha256 } from './hash.js';
+
+/**
+ * The repository (or installed package) root: the nearest folder above this file with a
+ * package.json (this file runs as dist/src/build/inputs.js, and as src/build/inputs.ts in tests).
+ */
+export const TOOL_ROOT = findToolRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findToolRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no package.json above ${from}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+export async function toolFingerprint(): Promise<string> {
+  const pkg = JSON.parse(await readFile(join(TOOL_ROOT, 'package.json'), 'utf8')) as {
+    version: string;
+    dependencies?: Record<string, string>;
+  };
+  const code = await hashTree(join(TOOL_ROOT, 'dist', 'src'));
+  const templates = await hashTree(join(TOOL_ROOT, 'templates'));
+  const libraries: Record<string, string> = {};
+  for (const dep of Object.keys(pkg.dependencies ?? {}).sort()) libraries[dep] = installedVersion(dep);
+  return combineHashes({ version: pkg.version, code, templates, libraries: canonicalJson(libraries) });
+}
+
+function installedVersion(dep: string): string {
+  const require = createRequire(import.meta.url);
+  // Not require.resolve(`${dep}/package.json`): packages with an exports map refuse it.
+  for (const dir of require.resolve.paths(dep) ?? []) {
+    const file = join(dir, dep, 'package.json');
+    if (existsSync(file)) return (require(file) as { version: string }).version;
+  }
+  return 'missing';
+}
+
+/** sha256 over the relative paths and bytes of every file under `dir` (empty if none). */
+export async function hashTree(dir: string): Promise<string> {
+  const files = await listFiles(dir);
+  const parts: Record<string, string> = {};
+  for (const file of files) parts[relative(dir, file).split(sep).join('/')] = sha256(await readFile(file));
+  return combineHashes(parts);
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await listFiles(path)));
+    else if (entry.isFile()) out.push(path);
+  }
+  return out.sort();
+}
+
+/**
+ * The municipality's part of every job hash: its merged profile, the files it names, and
+ * everything in its asset folder `municipalities/<id>/`.
+ */
+export async function profileHash(profile: MergedProfile, contentRoot: string): Promise<string> {
+  const root = resolve(contentRoot);
+  const municipalitiesDir = join(root, 'municipalities');
+  const referenced: Record<string, string> = {};
+  for (const value of stringsIn(profile)) {
+    const file = isAbsolute(value) ? value : resolve(municipalitiesDir, value);
+    if (!isInside(file, root) || !(await isFile(file))) continue;
+    referenced[relative(root, file).split(sep).join('/')] = sha256(await readFile(file));
+  }
+  return combineHashes({
+    profile: canonicalJson(relativise(profile, root)),
+    referenced: canonicalJson(referenced),
+    assets: await hashTree(join(municipalitiesDir, profile.id)),
+  });
+}
+
+export async function documentHash(file: string): Promise<string> {
+  return sha256(await readFile(file));
+}
+
+export function jobInputHash(parts: { tool: string; creationDate: string; document: string; profile: string }): string {
+  return combineHashes(parts);
+}
+
+function* stringsIn(value: unknown): Generator<string> {
+  if (typeof value === 'string') yield value;
+  else if (Array.isArray(value)) for (const v of value) yield* stringsIn(v);
+  else if (value !== null && typeof value === 'object') for (const v of Object.values(value)) yield* stringsIn(v);
+}
+
+function relativise(value: unknown, root: string): unknown {
+  if (typeof value === 'string') return isAbsolute(value) && isInside(value, root) ? relative(root, value).split(sep).join('/') : value;
+  if (Array.isArray(value)) return value.map((v) => relativise(v, root));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, relativise(v, root)]));
+  }
+  return value;
+}
+
+function isInside(file: string, root: string): boolean {
+  const rel = relative(root, file);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}

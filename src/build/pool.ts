@@ -1,0 +1,94 @@
+/**
+ * A fixed pool of worker threads that each take one task at a time. Workers are long-lived
+ * so each loads its fonts and templates once for all the jobs it renders. The pool only
+ * decides *where* a task runs; a task's result never depends on it, which is what keeps
+ * builds identical whatever `--jobs` is.
+ */
+import { Worker } from 'node:worker_threads';
+
+interface Pending<Res> {
+  resolve: (value: Res) => void;
+  reject: (reason: Error) => void;
+}
+
+interface Slot<Req, Res> {
+  worker: Worker;
+  busy?: { id: number; pending: Pending<Res> } | undefined;
+  completed: number;
+}
+
+/** Messages a pool worker posts back (see worker.ts). */
+export type WorkerReply<Res> = { id: number; ok: true; result: Res } | { id: number; ok: false; error: string };
+
+export class WorkerPool<Req, Res> {
+  private readonly slots: Slot<Req, Res>[] = [];
+  private readonly waiting: { id: number; request: Req; pending: Pending<Res> }[] = [];
+  private nextId = 0;
+  private closed = false;
+
+  constructor(
+    private readonly script: URL,
+    size: number,
+    private readonly workerData: unknown,
+  ) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  run(request: Req): Promise<Res> {
+    if (this.closed) return Promise.reject(new Error('worker pool is closed'));
+    return new Promise<Res>((resolve, reject) => {
+      this.waiting.push({ id: this.nextId++, request, pending: { resolve, reject } });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+  }
+
+  private spawn(): Slot<Req, Res> {
+    const worker = new Worker(this.script, { workerData: this.workerData });
+    const slot: Slot<Req, Res> = { worker, completed: 0 };
+    worker.on('message', (reply: WorkerReply<Res>) => {
+      const busy = slot.busy;
+      if (!busy || busy.id !== reply.id) return;
+      slot.busy = undefined;
+      slot.completed += 1;
+      if (reply.ok) busy.pending.resolve(reply.result);
+      else busy.pending.reject(new Error(reply.error));
+      this.dispatch();
+    });
+    // A worker that dies (uncaught error, out of memory) fails only its own task; a fresh
+    // worker takes its place so the other tasks still run. One that dies before finishing
+    // any task cannot start at all: it is not replaced, and without workers the rest fail.
+    const replace = (error: Error) => {
+      const busy = slot.busy;
+      slot.busy = undefined;
+      busy?.pending.reject(error);
+      const index = this.slots.indexOf(slot);
+      if (this.closed || index < 0) return;
+      if (slot.completed > 0) this.slots[index] = this.spawn();
+      else this.slots.splice(index, 1);
+      if (this.slots.length === 0) {
+        for (const w of this.waiting.splice(0)) w.pending.reject(error);
+      }
+      this.dispatch();
+    };
+    worker.on('error', (err) => replace(err));
+    worker.on('exit', (code) => {
+      if (!this.closed) replace(new Error(`worker stopped with exit code ${code}`));
+    });
+    return slot;
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.busy) continue;
+      const next = this.waiting.shift();
+      if (!next) return;
+      slot.busy = { id: next.id, pending: next.pending };
+      slot.worker.postMessage({ id: next.id, request: next.request });
+    }
+  }
+}

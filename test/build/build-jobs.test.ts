@@ -1,0 +1,199 @@
+import { mkdtemp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runBuildJobs, type BuildDocument, type BuildInput } from '../../src/build/build.js';
+import { parseManifest, type Manifest } from '../../src/build/manifest.js';
+import type { MergedProfile } from '../../src/profiles/model.js';
+import { fakeRunner } from './fake-runner.js';
+
+let root: string;
+let content: string;
+let out: string;
+let documents: BuildDocument[];
+
+function profile(id: string, name = `Gemeente ${id}`): MergedProfile {
+  const contact = { organisation: 'Org', phone: '010 282 11 11', email: 'a@b.nl', website: 'https://a.nl' };
+  return { id, name, brand: { primary: '#00811F' }, contact, national: contact, checklist: { url: 'https://c.nl' } };
+}
+
+function input(profiles: MergedProfile[], extra: Partial<BuildInput> = {}): BuildInput {
+  return {
+    contentRoot: content,
+    outDir: out,
+    documents,
+    profiles,
+    selection: { municipalities: [], documents: [] },
+    force: false,
+    creationDate: new Date('2024-01-01T00:00:00Z'),
+    generator: 'folderpers test',
+    createRunner: fakeRunner(profiles),
+    ...extra,
+  };
+}
+
+/** Every file under `dir` with its bytes and mtime. */
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  const walk = async (d: string) => {
+    for (const e of await readdir(d, { withFileTypes: true }).catch(() => [])) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) {
+        result[`${p.slice(dir.length)}/`] = 'dir';
+        await walk(p);
+      } else result[p.slice(dir.length)] = `${(await stat(p)).mtimeMs} ${(await readFile(p)).toString('base64')}`;
+    }
+  };
+  await walk(dir);
+  return result;
+}
+
+async function manifest(): Promise<Manifest> {
+  const parsed = parseManifest(await readFile(join(out, 'manifest.json'), 'utf8'));
+  if (typeof parsed === 'string') throw new Error(parsed);
+  return parsed;
+}
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'folderpers-build-'));
+  content = join(root, 'content');
+  out = join(root, 'out');
+  await mkdir(join(content, 'documents'), { recursive: true });
+  await mkdir(join(content, 'municipalities'), { recursive: true });
+  documents = [
+    { id: 'ouderfolder', kind: 'parent-leaflet', file: join(content, 'documents', 'ouderfolder.md') },
+    { id: 'taak-per-moment', kind: 'task-per-moment', file: join(content, 'documents', 'taak-per-moment.md') },
+  ];
+  for (const d of documents) await writeFile(d.file, `# ${d.id}\n`);
+});
+
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('runBuildJobs', () => {
+  it('writes every artifact and a sorted manifest', async () => {
+    const result = await runBuildJobs(input([profile('b'), profile('a')]));
+    expect(result.diagnostics).toEqual([]);
+    expect(result.artifacts.map((a) => `${a.path} ${a.status}`)).toEqual([
+      'a/ouderfolder.pdf written',
+      'a/taak-per-moment.alt.txt written',
+      'a/taak-per-moment.pdf written',
+      'a/taak-per-moment.png written',
+      'a/taak-per-moment.svg written',
+      'a/taak-per-moment.web.png written',
+      'b/ouderfolder.pdf written',
+      'b/taak-per-moment.alt.txt written',
+      'b/taak-per-moment.pdf written',
+      'b/taak-per-moment.png written',
+      'b/taak-per-moment.svg written',
+      'b/taak-per-moment.web.png written',
+    ]);
+    const m = await manifest();
+    expect(m.artifacts.map((a) => a.path)).toEqual(result.artifacts.map((a) => a.path));
+    expect(m.jobs).toHaveLength(4);
+    expect(await readFile(join(out, 'a', 'ouderfolder.pdf'), 'utf8')).toBe('a/ouderfolder.pdf for Gemeente a\n');
+  });
+
+  it('an unchanged rebuild renders and writes nothing', async () => {
+    const profiles = [profile('a'), profile('b')];
+    await runBuildJobs(input(profiles));
+    const before = await snapshot(out);
+    const calls: string[] = [];
+    const result = await runBuildJobs(input(profiles, { createRunner: fakeRunner(profiles, { calls }) }));
+    expect(calls).toEqual([]);
+    expect(result.manifestWritten).toBe(false);
+    expect(result.artifacts.every((a) => a.status === 'unchanged')).toBe(true);
+    expect(await snapshot(out)).toEqual(before);
+  });
+
+  it('a changed profile re-renders only that municipality', async () => {
+    await runBuildJobs(input([profile('a'), profile('b')]));
+    const before = await snapshot(out);
+    const profiles = [profile('a', 'Gemeente Anders'), profile('b')];
+    const calls: string[] = [];
+    const result = await runBuildJobs(input(profiles, { createRunner: fakeRunner(profiles, { calls }) }));
+    expect(calls.sort()).toEqual(['a/ouderfolder', 'a/taak-per-moment']);
+    const after = await snapshot(out);
+    for (const path of Object.keys(before)) {
+      if (path.startsWith('/b/')) expect(after[path]).toBe(before[path]);
+    }
+    expect(result.artifacts.filter((a) => a.status === 'written').every((a) => a.municipality === 'a')).toBe(true);
+  });
+
+  it('a changed document file re-renders that document everywhere', async () => {
+    const profiles = [profile('a'), profile('b')];
+    await runBuildJobs(input(profiles));
+    await writeFile(documents[0]!.file, '# changed\n');
+    const calls: string[] = [];
+    await runBuildJobs(input(profiles, { createRunner: fakeRunner(profiles, { calls }) }));
+    expect(calls.sort()).toEqual(['a/ouderfolder', 'b/ouderfolder']);
+  });
+
+  it('re-renders a job whose file was damaged, and --force re-renders all but rewrites nothing identical', async () => {
+    const profiles = [profile('a')];
+    await runBuildJobs(input(profiles));
+    await writeFile(join(out, 'a', 'ouderfolder.pdf'), 'damaged');
+    let calls: string[] = [];
+    let result = await runBuildJobs(input(profiles, { createRunner: fakeRunner(profiles, { calls }) }));
+    expect(calls).toEqual(['a/ouderfolder']);
+    expect(result.artifacts.find((a) => a.path === 'a/ouderfolder.pdf')?.status).toBe('written');
+
+    const before = await snapshot(out);
+    calls = [];
+    result = await runBuildJobs(input(profiles, { force: true, createRunner: fakeRunner(profiles, { calls }) }));
+    expect(calls).toHaveLength(2);
+    expect(result.artifacts.every((a) => a.status === 'unchanged')).toBe(true);
+    expect(await snapshot(out)).toEqual(before);
+  });
+
+  it('a failed render leaves the output folder exactly as it was', async () => {
+    await runBuildJobs(input([profile('a'), profile('b')]));
+    const before = await snapshot(out);
+    const profiles = [profile('a', 'Nieuw'), profile('b', 'Nieuw'), profile('c')];
+    const result = await runBuildJobs(input(profiles, { createRunner: fakeRunner(profiles, { failFor: 'b' }) }));
+    expect(result.diagnostics.map((d) => d.rule)).toEqual(['layout/overflow', 'layout/overflow']);
+    expect(result.artifacts).toEqual([]);
+    expect(await snapshot(out)).toEqual(before);
+  });
+
+  it('a failed first build leaves no output folder behind', async () => {
+    const profiles = [profile('a')];
+    await runBuildJobs(input(profiles, { createRunner: fakeRunner(profiles, { failFor: 'a' }) }));
+    await expect(stat(out)).rejects.toThrow();
+  });
+
+  it('removes the files of a removed municipality, and only those the manifest owns', async () => {
+    await runBuildJobs(input([profile('a'), profile('b')]));
+    await writeFile(join(out, 'b', 'notes.txt'), 'mine');
+    const result = await runBuildJobs(input([profile('a')]));
+    expect(result.artifacts.filter((a) => a.status === 'removed').map((a) => a.path)).toHaveLength(6);
+    expect(await readdir(join(out, 'b'))).toEqual(['notes.txt']);
+    expect((await manifest()).artifacts.every((a) => a.municipality === 'a')).toBe(true);
+  });
+
+  it('a filtered build leaves other artifacts and manifest entries alone', async () => {
+    await runBuildJobs(input([profile('a'), profile('b')]));
+    const full = await manifest();
+    const profiles = [profile('a', 'Anders'), profile('b', 'Anders')];
+    const calls: string[] = [];
+    await runBuildJobs(
+      input(profiles, {
+        selection: { municipalities: ['a'], documents: ['ouderfolder'] },
+        createRunner: fakeRunner(profiles, { calls }),
+      }),
+    );
+    expect(calls).toEqual(['a/ouderfolder']);
+    const m = await manifest();
+    expect(m.artifacts.map((a) => a.path)).toEqual(full.artifacts.map((a) => a.path));
+    const changed = m.artifacts.filter((a, i) => a.sha256 !== full.artifacts[i]!.sha256).map((a) => a.path);
+    expect(changed).toEqual(['a/ouderfolder.pdf']);
+  });
+
+  it('sweeps temporaries that a killed build left behind', async () => {
+    await mkdir(join(out, 'a'), { recursive: true });
+    await writeFile(join(out, 'a', '.ouderfolder.pdf.folderpers-tmp-1-0-1'), 'half');
+    await runBuildJobs(input([profile('a')]));
+    expect((await readdir(join(out, 'a'))).filter((n) => n.startsWith('.'))).toEqual([]);
+  });
+});
