@@ -1,0 +1,22 @@
+/**
+ * Hard limits on untrusted input. They are far above what a leaflet or a logo needs and far
+ * below what would slow a build of 342 municipalities down or exhaust memory; SECURITY.md
+ * lists them for authors.
+ */
+const MiB = 1024 * 1024;
+
+/** Markdown documents, local section texts and YAML profiles. */
+export const MAX_TEXT_BYTES = 1 * MiB;
+/** SVG and PNG logos. */
+export const MAX_IMAGE_BYTES = 2 * MiB;
+/** TTF and OTF house fonts. */
+export const MAX_FONT_BYTES = 10 * MiB;
+
+/** PNG pixels (width × height), also for PNGs embedded in an SVG: 4096 × 4096. */
+export const MAX_PIXELS = 4096 * 4096;
+/** Longest side of a raster image or of an SVG's rendered size, in pixels. */
+export const MAX_SIDE = 8192;
+
+/** SVG structure: enough for any logo, too little for a parser or renderer bomb. */
+export const MAX_SVG_ELEMENTS = 20_000;
+export const MAX_SVG_DEPTH = 64;

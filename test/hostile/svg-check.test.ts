@@ -1,0 +1,130 @@
+/**
+ * checkSvg on hostile logos, one threat a case, each at its exact line and column.
+ */
+import { describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { checkSvg } from '../../src/assets/index.js';
+
+const FILE = 'logo.svg';
+const OPEN = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 100 40">';
+
+function rules(svg: string) {
+  return checkSvg(svg, FILE).map((d) => `${d.line}:${d.column} ${d.rule}`);
+}
+
+describe('checkSvg accepts', () => {
+  it('a plain logo with internal references, gradients and styles', () => {
+    const svg = `${OPEN}
+  <defs><linearGradient id="g"><stop offset="0" stop-color="#00811F"/></linearGradient>
+  <style>.a { fill: url(#g); }</style></defs>
+  <rect id="r" class="a" width="100" height="40" style="fill: url('#g')"/>
+  <use href="#r" xlink:href="#r"/>
+  <text x="4" y="30" font-family="Source Sans 3">Logo</text>
+</svg>`;
+    expect(rules(svg)).toEqual([]);
+  });
+
+  it('an embedded PNG data URL', async () => {
+    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } }).png().toBuffer();
+    const svg = `${OPEN}<image width="4" height="4" href="data:image/png;base64,${png.toString('base64')}"/></svg>`;
+    expect(rules(svg)).toEqual([]);
+  });
+
+  it('width and height in absolute units without viewBox', () => {
+    expect(rules('<svg xmlns="http://www.w3.org/2000/svg" width="40mm" height="15mm"/>')).toEqual([]);
+  });
+});
+
+describe('checkSvg refuses', () => {
+  it('a DOCTYPE with entities, at the DOCTYPE and nothing after it', () => {
+    const svg = `<?xml version="1.0"?>\n<!DOCTYPE svg [\n  <!ENTITY xxe SYSTEM "file:///etc/passwd">\n]>\n${OPEN}<text>&xxe;</text></svg>`;
+    expect(rules(svg)).toEqual(['2:1 svg/doctype']);
+  });
+
+  it('a script element', () => {
+    expect(rules(`${OPEN}\n  <script>alert(1)</script>\n</svg>`)).toEqual(['2:3 svg/script']);
+  });
+
+  it('an event handler attribute, at the attribute', () => {
+    expect(rules(`${OPEN}\n  <rect width="1"\n        onload="alert(1)" height="1"/>\n</svg>`)).toEqual(['3:9 svg/script']);
+  });
+
+  it('xi:include', () => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xi="http://www.w3.org/2001/XInclude" viewBox="0 0 1 1">\n<xi:include href="/etc/passwd" parse="text"/></svg>`;
+    expect(rules(svg)).toEqual(['2:1 svg/external-reference', '2:13 svg/external-reference']);
+  });
+
+  it('foreignObject', () => {
+    expect(rules(`${OPEN}<foreignObject width="1" height="1"><p xmlns="http://www.w3.org/1999/xhtml">x</p></foreignObject></svg>`)).toEqual([
+      `1:${OPEN.length + 1} svg/foreign-object`,
+    ]);
+  });
+
+  it.each([
+    ['an external href', '<image href="https://example.org/a.png" width="1" height="1"/>'],
+    ['an xlink:href to a file', '<image xlink:href="logo2.png" width="1" height="1"/>'],
+    ['a file: URL', '<image href="file:///etc/passwd" width="1" height="1"/>'],
+    ['a javascript: link', '<a href="javascript:alert(1)"><rect width="1" height="1"/></a>'],
+    ['url() in a presentation attribute', '<rect fill="url(https://example.org/p.svg#g)" width="1" height="1"/>'],
+    ['url() in a style attribute', '<rect style="fill:url( \'other.svg#g\' )" width="1" height="1"/>'],
+    ['a CSS escape hiding url(', '<rect style="fill:u\\72l(http://x/)" width="1" height="1"/>'],
+    ['an embedded SVG data URL', '<image href="data:image/svg+xml;base64,PHN2Zy8+" width="1" height="1"/>'],
+  ])('%s', (_name, element) => {
+    expect(rules(`${OPEN}\n  ${element}</svg>`)).toEqual([expect.stringMatching(/^2:\d+ svg\/external-reference$/)]);
+  });
+
+  it('@import and url() in a style element, at the style element', () => {
+    const svg = `${OPEN}\n<style>@import url(https://example.org/a.css); rect { fill: red }</style></svg>`;
+    expect(rules(svg)).toEqual(['2:1 svg/external-reference', '2:1 svg/external-reference']);
+  });
+
+  it('a style sheet processing instruction', () => {
+    expect(rules(`<?xml-stylesheet href="https://example.org/a.css"?>\n${OPEN}</svg>`)).toEqual(['1:1 svg/external-reference']);
+  });
+
+  it('an embedded PNG with too many pixels', () => {
+    const header = Buffer.alloc(33);
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(header, 0);
+    header.writeUInt32BE(13, 8);
+    header.write('IHDR', 12, 'latin1');
+    header.writeUInt32BE(100_000, 16);
+    header.writeUInt32BE(100_000, 20);
+    const svg = `${OPEN}<image href="data:image/png;base64,${header.toString('base64')}" width="1" height="1"/></svg>`;
+    expect(rules(svg)).toEqual([`1:${OPEN.length + 8} asset/too-large`]);
+  });
+
+  it.each([
+    ['no size at all', '<svg xmlns="http://www.w3.org/2000/svg">', '1:1'],
+    ['an enormous width', '<svg xmlns="http://www.w3.org/2000/svg" width="100000" height="10">', '1:41'],
+    ['an enormous viewBox', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1e9 1e9">', '1:41'],
+    ['a negative viewBox', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 -1 5">', '1:41'],
+    ['a width that is no length', '<svg xmlns="http://www.w3.org/2000/svg" width="wide" height="1">', '1:41'],
+  ])('a root with %s', (_name, open, at) => {
+    expect(rules(`${open}</svg>`)).toEqual([`${at} svg/size`]);
+  });
+
+  it('too deep nesting, once', () => {
+    const svg = `${OPEN}${'<g>'.repeat(200)}${'</g>'.repeat(200)}</svg>`;
+    expect(rules(svg)).toEqual([expect.stringMatching(/svg\/size$/)]);
+  });
+
+  it('animation', () => {
+    expect(rules(`${OPEN}<rect width="1" height="1"><set attributeName="href" to="https://x/"/></rect></svg>`)).toEqual([
+      expect.stringMatching(/svg\/animation$/),
+    ]);
+  });
+
+  it.each([
+    ['a root that is not svg', '<html xmlns="http://www.w3.org/1999/xhtml"/>', '1:1'],
+    ['svg without its namespace', '<svg viewBox="0 0 1 1"/>', '1:1'],
+    ['an unclosed element', `${OPEN}\n<g>\n</svg>`, '3:7'],
+    ['text only', 'just text', '1:10'],
+    ['an undefined entity', `${OPEN}&nbsp;</svg>`, `1:${OPEN.length + 7}`],
+  ])('%s as malformed', (_name, svg, at) => {
+    expect(rules(svg)).toEqual([`${at} svg/malformed`]);
+  });
+
+  it('counts columns on CRLF lines like editors do', () => {
+    expect(rules(`${OPEN}\r\n\r\n  <script/>\r\n</svg>`)).toEqual(['3:3 svg/script']);
+  });
+});
