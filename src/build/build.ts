@@ -73,8 +73,11 @@ export interface BuildInput {
   creationDate: Date;
   /** `folderpers <version>`, recorded in the manifest. */
   generator: string;
-  /** Called only when something has to be rendered, so an unchanged rebuild starts no workers. */
-  createRunner: () => JobRunner;
+  /**
+   * Called only when something has to be rendered, so an unchanged rebuild starts no
+   * workers; gets the jobs so it can size the pool and send workers only what they need.
+   */
+  createRunner: (jobs: readonly BuildJob[]) => JobRunner;
   onProgress?: (progress: { done: number; total: number }) => void;
 }
 
@@ -130,7 +133,7 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
     toRender.sort((a, b) => compareIds(jobKey(a), jobKey(b)));
     await sweepLeftovers(outDir, toRender);
     for (const municipality of new Set(toRender.map((j) => j.municipality))) await tx.ensureDir(join(outDir, municipality));
-    const runner = input.createRunner();
+    const runner = input.createRunner(toRender);
     let done = 0;
     input.onProgress?.({ done, total: toRender.length });
     try {

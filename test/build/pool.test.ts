@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { WorkerPool } from '../../src/build/pool.js';
+
+const echo = new URL('./fixtures/echo-worker.mjs', import.meta.url);
+
+describe('WorkerPool', () => {
+  it('runs tasks on several workers and returns each result to its caller', async () => {
+    const pool = new WorkerPool<number | string, { value: number; threadId: number }>(echo, 3, { factor: 2 });
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => pool.run(i)));
+    await pool.close();
+    expect(results.map((r) => r.value)).toEqual(Array.from({ length: 30 }, (_, i) => i * 2));
+    expect(new Set(results.map((r) => r.threadId)).size).toBe(3);
+  });
+
+  it('a failing task or a dying worker fails only that task', async () => {
+    const pool = new WorkerPool<number | string, { value: number }>(echo, 2, { factor: 1 });
+    await pool.run(1); // both workers must have started before one is killed
+    await pool.run(2);
+    const results = await Promise.allSettled([pool.run('fail'), pool.run('die'), pool.run(5), pool.run(6)]);
+    await pool.close();
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value.value : 'rejected'))).toEqual([
+      'rejected',
+      'rejected',
+      5,
+      6,
+    ]);
+  });
+
+  it('rejects every task when no worker can start', async () => {
+    const pool = new WorkerPool<number, number>(new URL('./fixtures/broken-worker.mjs', import.meta.url), 2, {});
+    const results = await Promise.allSettled([pool.run(1), pool.run(2), pool.run(3)]);
+    await pool.close();
+    expect(results.every((r) => r.status === 'rejected')).toBe(true);
+  });
+});
