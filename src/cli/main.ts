@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { createRequire } from 'node:module';
 import { runValidate } from './validate-command.js';
 import { runBuild } from './build-command.js';
+import { runManifestMerge } from './manifest-command.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../../package.json') as { version: string };
@@ -69,6 +70,16 @@ export function createProgram(): Command {
     .addOption(formatOption())
     .action(async (opts) => {
       process.exitCode = await runBuild(opts);
+    });
+
+  program
+    .command('manifest')
+    .description('work with build manifests')
+    .command('merge')
+    .description('print the manifest of a sharded build: the union of the shards\' manifest.json files')
+    .argument('<manifests...>', 'manifest.json of each shard')
+    .action(async (files: string[]) => {
+      process.exitCode = await runManifestMerge(files);
     });
 
   return program;
