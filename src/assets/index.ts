@@ -56,14 +56,15 @@ export async function readAsset(contentRoot: string, ref: AssetRef): Promise<Ass
   const shown = JSON.stringify(ref.path);
   const fail = (rule: string, message: string): AssetResult => ({ ok: false, diagnostics: [diagnostic(ref.at, rule, message)] });
 
+  // Containment first: for "/etc/passwd" the answer that matters is "outside", not "not an image".
+  const contained = await resolveInside(contentRoot, ref.base ?? contentRoot, ref.path, ref.at);
+  if (!contained.ok) return contained;
+  const { absPath } = contained;
+
   const extension = path.extname(ref.path).slice(1).toLowerCase() as AssetType;
   if (!allowed.extensions.includes(extension)) {
     return fail('asset/type', `${shown} must be ${allowed.what} (${allowed.extensions.map((e) => `.${e}`).join(' or ')}).`);
   }
-
-  const contained = await resolveInside(contentRoot, ref.base ?? contentRoot, ref.path, ref.at);
-  if (!contained.ok) return contained;
-  const { absPath } = contained;
 
   const read = await readBounded(contained.realPath, allowed.maxBytes);
   switch (read.kind) {

@@ -52,6 +52,7 @@ beforeAll(async () => {
   municipalities = path.join(content, 'municipalities');
   await put('municipalities/ok/logo.svg', SVG);
   await put('municipalities/ok/logo.png', await sharp({ create: { width: 8, height: 8, channels: 3, background: '#00811F' } }).png().toBuffer());
+  await put('municipalities/ok/logo.gif', await readFile(path.join(municipalities, 'ok', 'logo.png')));
   await put('municipalities/ok/House.ttf', await readFile(FONT));
   await put('municipalities/ok/House.otf', await readFile(OTF));
   await put('municipalities/ok/local.md', '\uFEFFLokale tekst.\r\n');
@@ -103,7 +104,7 @@ describe('readAsset refuses', () => {
   it.each([
     ['../../secret.svg', 'asset/outside-content'],
     ['ok/../../../secret.svg', 'asset/outside-content'],
-    ['/etc/passwd.svg', 'asset/outside-content'],
+    ['/etc/passwd', 'asset/outside-content'],
     ['C:/logo.svg', 'asset/outside-content'],
     ['ok\\logo.svg', 'asset/invalid-path'],
     ['https://example.org/logo.svg', 'asset/remote'],

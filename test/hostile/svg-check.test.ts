@@ -128,3 +128,18 @@ describe('checkSvg refuses', () => {
     expect(rules(`${OPEN}\r\n\r\n  <script/>\r\n</svg>`)).toEqual(['3:3 svg/script']);
   });
 });
+
+describe('the bundled logos', () => {
+  it('all pass the check', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const root = 'content/municipalities';
+    const logos: string[] = [];
+    for (const entry of await readdir(root, { withFileTypes: true })) {
+      if (entry.isDirectory()) {
+        for (const f of await readdir(`${root}/${entry.name}`)) if (f.endsWith('.svg')) logos.push(`${root}/${entry.name}/${f}`);
+      }
+    }
+    expect(logos.length).toBeGreaterThan(0);
+    for (const logo of logos) expect(checkSvg(await readFile(logo, 'utf8'), logo)).toEqual([]);
+  });
+});
