@@ -1,0 +1,146 @@
+/**
+ * `npm run bench`: the national build, measured. Generates 342 synthetic municipalities in
+ * a temporary folder and runs the real CLI as a child process: cold with one worker, cold
+ * with all cores, unchanged rebuild, and rebuild after one profile changed. Prints wall
+ * time, artifacts per second, time per artifact per format, and peak memory, against the
+ * targets of issue 5. Not part of `npm test`.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MUNICIPALITY_COUNT, phone, profileYaml, writeNationalSet } from './national-set.js';
+
+/** This file runs as dist/bench/run.js. */
+const TOOL_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = join(TOOL_ROOT, 'bin', 'folderpers.js');
+
+interface Summary {
+  written: number;
+  unchanged: number;
+  removed: number;
+  jobs: { planned: number; rendered: number; skipped: number };
+  timings: Record<string, Record<string, { count: number; ms: number }>>;
+  outputBytes: number;
+  seconds: number;
+  peakRssBytes: number;
+}
+
+interface Run {
+  label: string;
+  jobs: number;
+  wall: number;
+  summary: Summary;
+}
+
+async function build(label: string, content: string, out: string, jobs: number): Promise<Run> {
+  const args = [CLI, 'build', '--content', content, '--out', out, '--jobs', String(jobs), '--format', 'json'];
+  const started = performance.now();
+  const { code, stdout, stderr } = await run(process.execPath, args);
+  const wall = (performance.now() - started) / 1000;
+  if (code !== 0) {
+    throw new Error(`${label}: folderpers build exited with ${code}\n${stderr}\n${stdout.slice(0, 4000)}`);
+  }
+  const result = JSON.parse(stdout) as { summary: Summary };
+  return { label, jobs, wall, summary: result.summary };
+}
+
+function run(cmd: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const pad = (s: string, n: number) => s.padEnd(n);
+const lpad = (s: string, n: number) => s.padStart(n);
+
+function printRun(r: Run): void {
+  const s = r.summary;
+  const artifacts = s.written + s.unchanged;
+  console.log(
+    `${pad(r.label, 26)}${lpad(`${r.wall.toFixed(2)} s`, 10)}${lpad((s.written / r.wall).toFixed(1), 12)}` +
+      `${lpad(String(s.written), 9)}${lpad(String(s.unchanged), 11)}${lpad(String(s.jobs.rendered), 10)}` +
+      `${lpad(mb(s.peakRssBytes), 11)}${lpad(mb(s.outputBytes), 10)}  (${artifacts} artifacts, --jobs ${r.jobs})`,
+  );
+}
+
+/** Per kind and step: mean in-worker ms, and wall time amortised over the cores used. */
+function printSteps(r: Run): void {
+  const total = Object.values(r.summary.timings)
+    .flatMap((steps) => Object.values(steps))
+    .reduce((sum, t) => sum + t.ms, 0);
+  console.log(`\nTime per artifact in "${r.label}" (in-worker mean; amortised = share of wall time × cores):`);
+  for (const [kind, steps] of Object.entries(r.summary.timings).sort()) {
+    for (const [step, t] of Object.entries(steps)) {
+      const amortised = ((t.ms / total) * r.wall * 1000 * r.jobs) / t.count;
+      console.log(`  ${pad(kind, 20)}${pad(step, 10)}${lpad(`${(t.ms / t.count).toFixed(1)} ms`, 11)}${lpad(`${amortised.toFixed(1)} ms`, 11)}  × ${t.count}`);
+    }
+  }
+}
+
+/** Mean amortised ms of one kind's job step(s): in-worker time scaled so all steps add up to wall × cores. */
+function amortisedMs(r: Run, kind: string, stepsOf: (step: string) => boolean): number {
+  const all = Object.values(r.summary.timings).flatMap((steps) => Object.values(steps));
+  const total = all.reduce((sum, t) => sum + t.ms, 0);
+  const steps = Object.entries(r.summary.timings[kind] ?? {}).filter(([step]) => stepsOf(step));
+  const count = Math.max(...steps.map(([, t]) => t.count), 1);
+  const ms = steps.reduce((sum, [, t]) => sum + t.ms, 0);
+  return ((ms / total) * r.wall * 1000 * r.jobs) / count;
+}
+
+async function main(): Promise<void> {
+  const cores = availableParallelism();
+  const root = await mkdtemp(join(tmpdir(), 'folderpers-bench-'));
+  try {
+    const municipalities = await writeNationalSet(TOOL_ROOT, root);
+    const content = join(root, 'content');
+    console.log(`folderpers bench: ${MUNICIPALITY_COUNT} municipalities, ${cores} cores, in ${root}\n`);
+    console.log(
+      `${pad('run', 26)}${lpad('wall', 10)}${lpad('written/s', 12)}${lpad('written', 9)}${lpad('unchanged', 11)}` +
+        `${lpad('rendered', 10)}${lpad('peak RSS', 11)}${lpad('output', 10)}`,
+    );
+    const cold1 = await build('cold, 1 worker', content, join(root, 'out-1'), 1);
+    printRun(cold1);
+    const coldN = await build(`cold, ${cores} workers`, content, join(root, 'out-n'), cores);
+    printRun(coldN);
+    const unchanged = await build('unchanged rebuild', content, join(root, 'out-n'), cores);
+    printRun(unchanged);
+
+    const changed = municipalities[100]!;
+    const newPhone = phone(changed.index, 1);
+    await writeFile(join(content, 'municipalities', `${changed.id}.yaml`), profileYaml({ ...changed, phone: newPhone }));
+    const oneProfile = await build('one profile changed', content, join(root, 'out-n'), cores);
+    printRun(oneProfile);
+
+    const sameManifest =
+      (await readFile(join(root, 'out-1', 'manifest.json'), 'utf8')) ===
+      (await readFile(join(root, 'out-n', 'manifest.json'), 'utf8'));
+    printSteps(coldN);
+
+    const leafletPdf = amortisedMs(coldN, 'parent-leaflet', (s) => s !== 'write');
+    const printPng = amortisedMs(coldN, 'task-per-moment', (s) => s === 'png');
+    const checks: [string, boolean, string][] = [
+      ['cold national build < 60 s', coldN.wall < 60, `${coldN.wall.toFixed(1)} s`],
+      ['peak memory < 1.5 GB', coldN.summary.peakRssBytes < 1.5 * 1024 ** 3, mb(coldN.summary.peakRssBytes)],
+      ['unchanged rebuild < 2 s', unchanged.wall < 2 && unchanged.summary.written === 0, `${unchanged.wall.toFixed(2)} s, ${unchanged.summary.written} written`],
+      ['one-profile rebuild < 1.5 s', oneProfile.wall < 1.5, `${oneProfile.wall.toFixed(2)} s, ${oneProfile.summary.jobs.rendered} jobs rendered`],
+      ['leaflet PDF ≤ 25 ms amortised', leafletPdf <= 25, `${leafletPdf.toFixed(1)} ms`],
+      ['print PNG ≤ 200 ms amortised', printPng <= 200, `${printPng.toFixed(1)} ms (task-per-moment)`],
+      ['--jobs 1 and --jobs N manifests identical', sameManifest, sameManifest ? 'identical' : 'DIFFERENT'],
+    ];
+    console.log('\nTargets (issue 5, 2-core machine):');
+    for (const [name, ok, value] of checks) console.log(`  ${ok ? 'ok  ' : 'MISS'} ${pad(name, 44)}${value}`);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+await main();
