@@ -49,7 +49,12 @@ export interface RenderedFile {
 export interface RenderResult {
   files: RenderedFile[];
   diagnostics: Diagnostic[];
+  /** Milliseconds per step (layout, pdf, svg, png …), for the summary and the benchmark. */
+  timings?: Record<string, number>;
 }
+
+/** Time spent per document kind and step over all rendered jobs. */
+export type StepTimings = Record<string, Record<string, { count: number; ms: number }>>;
 
 export interface JobRunner {
   run(request: RenderRequest): Promise<RenderResult>;
@@ -86,6 +91,7 @@ export interface BuildOutcome {
   /** Every artifact of the selection, plus those removed; sorted by path. Empty when the build failed. */
   artifacts: ArtifactReport[];
   jobs: { planned: number; rendered: number; skipped: number };
+  timings: StepTimings;
   manifestWritten: boolean;
 }
 
@@ -129,6 +135,7 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
   });
 
   const tx = new OutputTransaction(outDir);
+  const timings: StepTimings = {};
   if (toRender.length > 0) {
     toRender.sort((a, b) => compareIds(jobKey(a), jobKey(b)));
     await sweepLeftovers(outDir, toRender);
@@ -141,7 +148,7 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
         toRender.map((job) =>
           runner
             .run({ job, dir: join(outDir, job.municipality) })
-            .catch((err: Error) => ({ files: [], diagnostics: [renderFailure(input, job, err)] }))
+            .catch((err: Error): RenderResult => ({ files: [], diagnostics: [renderFailure(input, job, err)] }))
             .then((result) => {
               done += 1;
               input.onProgress?.({ done, total: toRender.length });
@@ -151,6 +158,7 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
       );
       for (const { job, result } of results) {
         diagnostics.push(...result.diagnostics);
+        addTimings(timings, job.kind, result.timings);
         for (const file of result.files) {
           const entry: ManifestArtifact = {
             municipality: job.municipality,
@@ -175,7 +183,7 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
 
   if (countBySeverity(diagnostics).errors > 0) {
     await tx.rollback();
-    return { diagnostics, artifacts: [], jobs: jobSummary(jobs, toRender), manifestWritten: false };
+    return { diagnostics, artifacts: [], jobs: jobSummary(jobs, toRender), timings, manifestWritten: false };
   }
 
   const produced = new Set(reports.map((r) => r.path));
@@ -201,7 +209,7 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
   if (manifestWritten) await writeFileAtomic(manifestFile, text);
 
   reports.sort((a, b) => compareIds(a.path, b.path));
-  return { diagnostics, artifacts: reports, jobs: jobSummary(jobs, toRender), manifestWritten };
+  return { diagnostics, artifacts: reports, jobs: jobSummary(jobs, toRender), timings, manifestWritten };
 }
 
 async function hashJobs(input: BuildInput, jobs: readonly BuildJob[]): Promise<Map<string, string>> {
@@ -264,6 +272,15 @@ function renderFailure(input: BuildInput, job: BuildJob, err: Error): Diagnostic
     'build/render-failed',
     `could not render ${job.document} for ${job.municipality}: ${err.message}`,
   );
+}
+
+function addTimings(into: StepTimings, kind: string, steps: Record<string, number> | undefined): void {
+  const perKind = (into[kind] ??= {});
+  for (const [step, ms] of Object.entries(steps ?? {})) {
+    const t = (perKind[step] ??= { count: 0, ms: 0 });
+    t.count += 1;
+    t.ms += ms;
+  }
 }
 
 function jobSummary(jobs: readonly BuildJob[], rendered: readonly BuildJob[]): BuildOutcome['jobs'] {

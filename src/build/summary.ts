@@ -10,6 +10,8 @@ export interface BuildSummary {
   unchanged: number;
   removed: number;
   jobs: BuildOutcome['jobs'];
+  /** Milliseconds per document kind and step, summed over the rendered jobs (all workers). */
+  timings: BuildOutcome['timings'];
   /** Bytes of every artifact of the selection now in the output folder. */
   outputBytes: number;
   seconds: number;
@@ -24,6 +26,7 @@ export function summarise(outcome: BuildOutcome, seconds: number): BuildSummary 
     unchanged: count('unchanged'),
     removed: count('removed'),
     jobs: outcome.jobs,
+    timings: outcome.timings,
     outputBytes: outcome.artifacts.filter((a) => a.status !== 'removed').reduce((sum, a) => sum + a.bytes, 0),
     seconds: Math.round(seconds * 1000) / 1000,
     // resourceUsage reports kilobytes.
