@@ -1,0 +1,184 @@
+/**
+ * One document file → its model, the located texts for the text rules, and every problem
+ * found on the way (front matter, Markdown structure, schema of front matter and body).
+ */
+import { basename } from 'node:path';
+import type { Root } from 'mdast';
+import type { Diagnostic, SourceRef } from '../diagnostics/index.js';
+import { diagnostic, fileStart } from '../diagnostics/index.js';
+import { schemas, suggest, validateAgainst } from '../schema/index.js';
+import { DOCUMENT_KINDS, type DocumentKind, type DocumentModel, type Inline } from './model.js';
+import { splitFrontMatter } from './frontmatter.js';
+import { nodeAt, toInlines, type InlineContext } from './inlines.js';
+import type { LocatedText } from './located.js';
+import { parseMarkdown, parseMarkdownString } from './markdown.js';
+import { readSource } from './read-source.js';
+import { SourceText } from './source-text.js';
+import { parseYaml, type YamlData } from './yaml.js';
+import { extractLayers, layersShape } from './extract/layers.js';
+import { extractSections, sectionsShape } from './extract/sections.js';
+import { extractTaskPerMoment } from './extract/task-per-moment.js';
+
+export const DOCUMENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export interface LoadedDocument {
+  id: string;
+  file: string;
+  /** Absent when the file could not be read or its kind is unknown. */
+  model?: DocumentModel<Inline[]>;
+  /** Every piece of plain text with its source places, for the text rules. */
+  texts: LocatedText[];
+  diagnostics: Diagnostic[];
+}
+
+const FRONTMATTER_SCHEMA = 'frontmatter.schema.json';
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function prefixed(map: Map<string, SourceRef>, prefix: string): [string, SourceRef][] {
+  return [...map].map(([k, v]) => [prefix + k, v]);
+}
+
+/** A colophon entry: one paragraph of inline Markdown inside a YAML string. */
+function colophonInlines(ctx: InlineContext, located: LocatedText): Inline[] {
+  const parsed = new SourceText(ctx.parsed.file, located.value);
+  const root = parseMarkdownString(located.value);
+  const inner: InlineContext = { ...ctx, parsed, outer: located };
+  const [first, ...rest] = root.children;
+  for (const extra of rest) {
+    ctx.diagnostics.push(diagnostic(nodeAt(inner, extra), 'document/structure', 'a colophon entry is one paragraph; make a new list item for the next one'));
+  }
+  if (first?.type === 'paragraph') return toInlines(inner, first.children);
+  if (first) ctx.diagnostics.push(diagnostic(nodeAt(inner, first), 'document/structure', 'a colophon entry is one paragraph of text'));
+  return [];
+}
+
+function checkKind(fm: Record<string, unknown>, yaml: YamlData, at: SourceRef): DocumentKind | Diagnostic {
+  const kind = fm['kind'];
+  const list = DOCUMENT_KINDS.join(', ');
+  if (kind === undefined || kind === null) {
+    return diagnostic(at, 'document/kind-unknown', `the front matter needs a 'kind': one of ${list}`);
+  }
+  if (typeof kind === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(kind)) return kind as DocumentKind;
+  const guess = typeof kind === 'string' ? suggest(kind, DOCUMENT_KINDS) : undefined;
+  return diagnostic(
+    yaml.values.get('/kind') ?? at,
+    'document/kind-unknown',
+    `unknown kind '${String(kind)}'${guess ? ` (did you mean '${guess}'?)` : ''}; use one of ${list}`,
+  );
+}
+
+interface Body {
+  model: DocumentModel<Inline[]>;
+  shape: unknown;
+  positions: Map<string, SourceRef>;
+}
+
+function extractBody(ctx: InlineContext, kind: DocumentKind, root: Root, base: Omit<DocumentModel<Inline[]>, 'kind' | 'intro' | 'sections' | 'layers' | 'moments' | 'references'>): Body {
+  const positions = new Map<string, SourceRef>();
+  switch (kind) {
+    case 'parent-leaflet':
+    case 'professional-guide': {
+      const parts = extractSections(ctx, root);
+      return { model: { ...base, kind, ...parts }, shape: sectionsShape(parts, positions), positions };
+    }
+    case 'three-layer-model': {
+      const parts = extractSections(ctx, root);
+      const layers = extractLayers(ctx, parts.intro, parts.sections);
+      const shape = { ...sectionsShape(parts, positions), layers: layersShape(layers, positions) };
+      return { model: { ...base, kind, ...parts, layers }, shape, positions };
+    }
+    case 'task-per-moment': {
+      const { parts, shape, positions: p } = extractTaskPerMoment(ctx, root);
+      return { model: { ...base, kind, ...parts }, shape, positions: p };
+    }
+  }
+}
+
+export async function loadDocument(file: string): Promise<LoadedDocument> {
+  const id = basename(file).replace(/\.md$/, '');
+  const result: LoadedDocument = { id, file, texts: [], diagnostics: [] };
+  if (!DOCUMENT_ID.test(id)) {
+    result.diagnostics.push(
+      diagnostic(fileStart(file), 'document/id', `the file name '${basename(file)}' is the document id and may only use a-z, 0-9 and single hyphens`),
+    );
+  }
+  const read = await readSource(file);
+  if (!read.ok) {
+    result.diagnostics.push(read.diagnostic);
+    return result;
+  }
+  const source = read.source;
+  const split = splitFrontMatter(source);
+  result.diagnostics.push(...split.diagnostics);
+  if (!split.yaml) {
+    if (split.diagnostics.length === 0) {
+      result.diagnostics.push(
+        diagnostic(fileStart(file), 'frontmatter/missing', "the file must start with front matter: a '---' line, 'kind: …' and 'title: …', and a closing '---' line"),
+      );
+    }
+    return result;
+  }
+  const registry = schemas();
+  const yaml = parseYaml(source, split.yaml.start, split.yaml.end, {
+    expectsString: (path) => registry.expectsString(FRONTMATTER_SCHEMA, path),
+  });
+  result.diagnostics.push(...yaml.diagnostics);
+  if (yaml.broken) return result;
+  const fmAt = source.at(split.yaml.start + 1);
+  const fm = yaml.value === undefined ? {} : yaml.value;
+  if (!isMapping(fm)) {
+    result.diagnostics.push(
+      diagnostic(yaml.values.get('') ?? fmAt, 'frontmatter/not-mapping', "the front matter must be 'field: value' lines, e.g. 'kind: parent-leaflet'"),
+    );
+    return result;
+  }
+  const kind = checkKind(fm, yaml, fmAt);
+  if (typeof kind !== 'string') {
+    result.diagnostics.push(kind);
+    return result;
+  }
+
+  const ctx: InlineContext = { parsed: source, diagnostics: result.diagnostics, texts: result.texts };
+  for (const field of ['title', 'subtitle', 'description']) {
+    const located = yaml.texts.get(`/${field}`);
+    if (located) result.texts.push(located);
+  }
+  const colophon: Inline[][] = [];
+  if (Array.isArray(fm['colophon'])) {
+    fm['colophon'].forEach((_, i) => {
+      const located = yaml.texts.get(`/colophon/${i}`);
+      if (located) colophon.push(colophonInlines(ctx, located));
+    });
+  }
+  const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+  const base = {
+    id,
+    file,
+    title: text(fm['title']) ?? '',
+    subtitle: text(fm['subtitle']),
+    description: text(fm['description']),
+    colophon,
+  };
+  for (const key of ['subtitle', 'description'] as const) if (base[key] === undefined) delete base[key];
+
+  const root = parseMarkdown(source, split.bodyStart);
+  const body = extractBody(ctx, kind, root, base);
+  result.model = body.model;
+
+  const bodyAt = source.at(split.bodyStart);
+  result.diagnostics.push(
+    ...validateAgainst(
+      `${kind}.schema.json`,
+      { frontmatter: fm, body: body.shape },
+      {
+        values: new Map([['/frontmatter', fmAt], ['/body', bodyAt], ...prefixed(yaml.values, '/frontmatter'), ...body.positions]),
+        keys: new Map(prefixed(yaml.keys, '/frontmatter')),
+        fallback: fileStart(file),
+      },
+    ),
+  );
+  return result;
+}
