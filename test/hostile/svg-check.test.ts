@@ -51,7 +51,7 @@ describe('checkSvg refuses', () => {
 
   it('xi:include', () => {
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xi="http://www.w3.org/2001/XInclude" viewBox="0 0 1 1">\n<xi:include href="/etc/passwd" parse="text"/></svg>`;
-    expect(rules(svg)).toEqual(['2:1 svg/external-reference', '2:13 svg/external-reference']);
+    expect(rules(svg)).toEqual(['2:1 svg/external-reference']);
   });
 
   it('foreignObject', () => {
