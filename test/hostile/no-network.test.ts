@@ -1,0 +1,131 @@
+/**
+ * No network, ever: a local HTTP server's address is put everywhere a URL can stand in
+ * content (profile website and form, national URLs, Markdown links, and in hostile content
+ * also SVG hrefs, CSS imports, xi:include, remote images and a logo URL). validate and
+ * build must not open a single connection to it, nor resolve or connect anywhere else
+ * (net-guard.mjs logs every socket and DNS call of the CLI process).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { hasStackTrace, makeWorkspace, removeWorkspace, runCli } from './workspace.js';
+
+const GUARD = pathToFileURL(path.join(import.meta.dirname, 'net-guard.mjs')).href;
+
+let server: http.Server;
+let base: string;
+const seen: string[] = [];
+const workspaces: string[] = [];
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    seen.push(`request ${req.method} ${req.url}`);
+    res.end('<svg xmlns="http://www.w3.org/2000/svg"/>');
+  });
+  server.on('connection', (socket) => seen.push(`connection from ${socket.remoteAddress}`));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await Promise.all(workspaces.map(removeWorkspace));
+});
+
+async function edit(file: string, change: (text: string) => string): Promise<void> {
+  await writeFile(file, change(await readFile(file, 'utf8')));
+}
+
+function profile(logo: string): string {
+  return [
+    'name: Gemeente Netwerk',
+    'brand:',
+    '  primary: "#00811F"',
+    `  logo: ${logo}`,
+    'contact:',
+    '  organisation: MEE Netwerk',
+    '  phone: "010 282 11 11"',
+    '  email: info@example.nl',
+    `  website: https://${base}/website`,
+    `  form: https://${base}/form`,
+    '',
+  ].join('\n');
+}
+
+/** Bundled content with every URL pointing at the local server: valid, so build renders it. */
+async function validWorkspace(): Promise<string> {
+  const dir = await makeWorkspace();
+  workspaces.push(dir);
+  const content = path.join(dir, 'content');
+  await edit(path.join(content, 'defaults.yaml'), (t) => t.replace(/https:\/\/[^\s"']+/g, `https://${base}/national`));
+  for (const doc of await readdir(path.join(content, 'documents'))) {
+    await edit(path.join(content, 'documents', doc), (t) => t.replace(/https:\/\/[^\s)>"']+/g, `https://${base}/document`));
+  }
+  await writeFile(path.join(content, 'municipalities', 'netwerk.yaml'), profile('rotterdam/logo.svg'));
+  return dir;
+}
+
+/** The same, plus references that a careless renderer would fetch. */
+async function hostileWorkspace(): Promise<string> {
+  const dir = await validWorkspace();
+  const municipalities = path.join(dir, 'content', 'municipalities');
+  await mkdir(path.join(municipalities, 'netwerk'));
+  await writeFile(
+    path.join(municipalities, 'netwerk', 'logo.svg'),
+    [
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:xi="http://www.w3.org/2001/XInclude" viewBox="0 0 120 40">',
+      `  <style>@import url(http://${base}/import.css);</style>`,
+      `  <image width="120" height="40" href="http://${base}/href.png"/>`,
+      `  <image width="120" height="40" xlink:href="https://${base}/xlink.png"/>`,
+      `  <rect width="120" height="40" fill="url(http://${base}/fill.svg#g)"/>`,
+      `  <xi:include href="http://${base}/include.xml"/>`,
+      '</svg>',
+      '',
+    ].join('\n'),
+  );
+  await writeFile(path.join(municipalities, 'netwerk.yaml'), profile('netwerk/logo.svg'));
+  await writeFile(path.join(municipalities, 'remote-logo.yaml'), profile(`http://${base}/logo.svg`).replace('Netwerk', 'Remote'));
+  await edit(path.join(dir, 'content', 'documents', 'ouderfolder.md'), (t) =>
+    t.replace(/\n## /, `\n![pixel](http://${base}/image.png) [link](http://${base}/link)\n\n## `),
+  );
+  return dir;
+}
+
+async function run(dir: string, args: string[]) {
+  const log = path.join(dir, 'tmp', 'net.log');
+  const result = await runCli(dir, [...args, '--format', 'json'], {
+    timeoutMs: 240_000,
+    env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${GUARD}`.trim(), FOLDERPERS_NET_LOG: log },
+  });
+  const attempts = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [];
+  return { ...result, attempts, context: `exit ${result.code}\nstdout: ${result.stdout.slice(0, 3000)}\nstderr: ${result.stderr.slice(0, 3000)}` };
+}
+
+describe('no network', () => {
+  it('valid content full of local URLs: validate and build succeed without a connection', async () => {
+    const dir = await validWorkspace();
+    const validate = await run(dir, ['validate', '--content', 'content', '--municipality', 'netwerk']);
+    expect(validate.code, validate.context).toBe(0);
+    const build = await run(dir, ['build', '--content', 'content', '--out', 'out', '--municipality', 'netwerk']);
+    expect(build.code, build.context).toBe(0);
+    expect(hasStackTrace(build.stderr), build.context).toBe(false);
+    expect([...validate.attempts, ...build.attempts]).toEqual([]);
+    expect(seen).toEqual([]);
+  });
+
+  it('hostile content with remote references: refused without a connection', async () => {
+    const dir = await hostileWorkspace();
+    const args = ['--content', 'content', '--municipality', 'netwerk', '--municipality', 'remote-logo'];
+    const validate = await run(dir, ['validate', ...args]);
+    expect(validate.code, validate.context).toBe(1);
+    const build = await run(dir, ['build', ...args, '--out', 'out']);
+    expect(build.code, build.context).toBe(1);
+    expect(existsSync(path.join(dir, 'out')), 'a build with errors wrote output').toBe(false);
+    expect([...validate.attempts, ...build.attempts]).toEqual([]);
+    expect(seen).toEqual([]);
+  });
+});
