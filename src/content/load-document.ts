@@ -107,7 +107,7 @@ export async function loadDocument(file: string): Promise<LoadedDocument> {
   }
   const read = await readSource(file);
   if (!read.ok) {
-    result.diagnostics.push(read.diagnostic);
+    result.diagnostics.push(...read.diagnostics);
     return result;
   }
   const source = read.source;

@@ -3,8 +3,7 @@
  * parser, or from a regular expression over a slice) becomes an exact line and column.
  * Columns count UTF-16 code units, like editors and mdast do.
  */
-import type { Diagnostic, SourceRef } from '../diagnostics/index.js';
-import { diagnostic, fileStart } from '../diagnostics/index.js';
+import type { SourceRef } from '../diagnostics/index.js';
 
 export class SourceText {
   readonly #lineStarts: number[];
@@ -30,23 +29,5 @@ export class SourceText {
       else hi = mid - 1;
     }
     return { file: this.file, line: lo + 1, column: clamped - this.#lineStarts[lo]! + 1 };
-  }
-}
-
-export type Decoded = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
-
-/**
- * Strict UTF-8: a file in another encoding would otherwise turn into silent replacement
- * characters on the page. The BOM is dropped so that column 1 is the first visible character.
- */
-export function decodeUtf8(file: string, bytes: Uint8Array): Decoded {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { ok: true, text };
-  } catch {
-    return {
-      ok: false,
-      diagnostic: diagnostic(fileStart(file), 'file/encoding', 'this file is not UTF-8 text; save it as UTF-8'),
-    };
   }
 }

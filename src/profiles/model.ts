@@ -4,6 +4,7 @@
  * (`{{contact.phone}}`), so the schema in schemas/profile.schema.json is the one list of
  * what a placeholder may name.
  */
+import type { Block, Inline } from '../content/model.js';
 import type { SourceRef } from '../diagnostics/index.js';
 
 export interface ContactDetails {
@@ -50,4 +51,9 @@ export interface LoadedProfile {
   /** The file each pointer came from (defaults.yaml or the municipality's file) and its place. */
   positions: Map<string, SourceRef>;
   file: string;
+  /**
+   * The parsed `sections` files: document id → section id → the blocks that replace that
+   * section's blocks. Plain data, so it crosses to build workers with the profile.
+   */
+  overrides?: Record<string, Record<string, Block<Inline[]>[]>>;
 }

@@ -1,0 +1,158 @@
+/**
+ * Profiles: content/defaults.yaml (national values) and content/municipalities/<id>.yaml,
+ * read with positions, checked against their schemas, assets checked through the asset
+ * gate, and merged (defaults under the municipality) into a LoadedProfile.
+ */
+import { basename, join } from 'node:path';
+import type { Diagnostic, SourceRef } from '../diagnostics/index.js';
+import { diagnostic, fileStart } from '../diagnostics/index.js';
+import { parseBlocks } from '../content/load-blocks.js';
+import type { LocatedText } from '../content/located.js';
+import type { Block, Inline } from '../content/model.js';
+import { readSource } from '../content/read-source.js';
+import { SourceText } from '../content/source-text.js';
+import { parseYaml } from '../content/yaml.js';
+import { pointerSegments, schemas, validateAgainst } from '../schema/index.js';
+import { checkAssets, type AssetField } from './assets.js';
+import { isNonTextField, linkKindOf } from './field-kinds.js';
+import type { LoadedProfile, MergedProfile } from './model.js';
+
+export const MUNICIPALITY_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** One YAML file read and checked against its schema. */
+export interface ProfileFile {
+  file: string;
+  data: Record<string, unknown>;
+  positions: Map<string, SourceRef>;
+  /** JSON pointer → place of the key naming the value. */
+  keys: Map<string, SourceRef>;
+  /** Text values a reader sees (names, hours …) with their places, for the text rules. */
+  texts: LocatedText[];
+  diagnostics: Diagnostic[];
+  /** True when the schema found errors: dependent checks are then left out. */
+  invalid: boolean;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+async function loadYamlFile(file: string, schemaId: string): Promise<ProfileFile> {
+  const result: ProfileFile = { file, data: {}, positions: new Map(), keys: new Map(), texts: [], diagnostics: [], invalid: true };
+  const read = await readSource(file);
+  if (!read.ok) {
+    result.diagnostics.push(...read.diagnostics);
+    return result;
+  }
+  const registry = schemas();
+  const yaml = parseYaml(read.source, 0, read.source.text.length, {
+    expectsString: (path) => registry.expectsString(schemaId, path),
+  });
+  result.diagnostics.push(...yaml.diagnostics);
+  result.positions = yaml.values;
+  result.keys = yaml.keys;
+  if (yaml.broken) return result;
+  const schemaDiagnostics = validateAgainst(schemaId, yaml.value ?? null, {
+    values: yaml.values,
+    keys: yaml.keys,
+    fallback: fileStart(file),
+  });
+  result.diagnostics.push(...schemaDiagnostics);
+  result.invalid = schemaDiagnostics.length > 0;
+  if (isMapping(yaml.value)) result.data = yaml.value;
+  for (const [ptr, located] of yaml.texts) {
+    const path = pointerSegments(ptr);
+    if (!isNonTextField(path) && !linkKindOf(path)) result.texts.push(located);
+  }
+  return result;
+}
+
+export function loadDefaults(file: string): Promise<ProfileFile> {
+  return loadYamlFile(file, 'defaults.schema.json');
+}
+
+export interface ProfileLoad {
+  /** Absent only when the file could not be read as YAML at all. */
+  loaded?: LoadedProfile;
+  /** The municipality file itself (its data, positions, texts, diagnostics). */
+  own: ProfileFile;
+  /** Texts of the profile and of its section files, for the text rules. */
+  texts: LocatedText[];
+  diagnostics: Diagnostic[];
+}
+
+function stringAt(data: Record<string, unknown>, ...path: string[]): string | undefined {
+  let v: unknown = data;
+  for (const p of path) v = isMapping(v) ? v[p] : undefined;
+  return typeof v === 'string' ? v : undefined;
+}
+
+function assetFields(own: ProfileFile): AssetField[] {
+  const fields: AssetField[] = [];
+  const add = (pointer: string, expect: AssetField['expect'], ...path: string[]): void => {
+    const value = stringAt(own.data, ...path);
+    if (value !== undefined) fields.push({ pointer, path: value, expect, at: own.positions.get(pointer) ?? fileStart(own.file) });
+  };
+  add('/brand/logo', 'image', 'brand', 'logo');
+  for (const face of ['regular', 'bold', 'italic', 'boldItalic']) add(`/brand/font/${face}`, 'font', 'brand', 'font', face);
+  const sections = own.data['sections'];
+  if (isMapping(sections)) {
+    for (const [doc, map] of Object.entries(sections)) {
+      if (!isMapping(map)) continue;
+      for (const section of Object.keys(map)) add(`/sections/${doc}/${section}`, 'markdown', 'sections', doc, section);
+    }
+  }
+  return fields;
+}
+
+function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let here = target;
+  path.slice(0, -1).forEach((p) => {
+    const next = here[p];
+    here[p] = isMapping(next) ? { ...next } : {};
+    here = here[p] as Record<string, unknown>;
+  });
+  here[path[path.length - 1]!] = value;
+}
+
+export async function loadMunicipality(file: string, defaults: ProfileFile, contentRoot: string): Promise<ProfileLoad> {
+  const id = basename(file).replace(/\.ya?ml$/, '');
+  const own = await loadYamlFile(file, 'profile.schema.json');
+  const load: ProfileLoad = { own, texts: [...own.texts], diagnostics: [...own.diagnostics] };
+  if (!MUNICIPALITY_ID.test(id)) {
+    load.diagnostics.push(
+      diagnostic(fileStart(file), 'profile/id', `the file name '${basename(file)}' is the municipality id and may only use a-z, 0-9 and single hyphens`),
+    );
+  }
+  if (own.positions.size === 0 && own.diagnostics.length > 0) return load;
+
+  const checked = await checkAssets(contentRoot, assetFields(own));
+  load.diagnostics.push(...checked.diagnostics);
+
+  // Defaults first, the municipality over them: the schemas keep their fields apart.
+  const merged: Record<string, unknown> = { ...defaults.data, ...own.data, id };
+  const overrides: Record<string, Record<string, Block<Inline[]>[]>> = {};
+  for (const asset of checked.assets) {
+    const path = pointerSegments(asset.pointer);
+    setPath(merged, path, asset.absPath);
+    if (asset.text !== undefined && path[0] === 'sections') {
+      const parsed = parseBlocks(new SourceText(asset.absPath, asset.text));
+      load.diagnostics.push(...parsed.diagnostics);
+      load.texts.push(...parsed.texts);
+      (overrides[path[1]!] ??= {})[path[2]!] = parsed.blocks;
+    }
+  }
+  const positions = new Map<string, SourceRef>([...defaults.positions, ...own.positions]);
+  positions.delete('');
+  load.loaded = {
+    profile: merged as MergedProfile,
+    positions,
+    file,
+    overrides,
+  };
+  return load;
+}
+
+export function municipalitiesDir(contentRoot: string): string {
+  return join(contentRoot, 'municipalities');
+}

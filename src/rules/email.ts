@@ -1,0 +1,19 @@
+/** `email/invalid`: e-mail addresses in profiles and `mailto:` links are well-formed. */
+import { diagnostic, type Diagnostic, type SourceRef } from '../diagnostics/index.js';
+
+export const EMAIL_RULE = 'email/invalid';
+
+/**
+ * Deliberately stricter than RFC 5322: a leaflet address is typed by hand, so quoted local
+ * parts, IP literals and spaces are mistakes, not features. The domain needs a dot.
+ */
+const EMAIL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+
+export function isEmail(value: string): boolean {
+  return value.length <= 254 && EMAIL.test(value);
+}
+
+export function checkEmail(value: string, at: SourceRef): Diagnostic | undefined {
+  if (isEmail(value)) return undefined;
+  return diagnostic(at, EMAIL_RULE, `'${value}' is not a valid e-mail address; write it like toegang@blijfmeedoen.nl`);
+}

@@ -1,0 +1,45 @@
+/**
+ * The typed values of a profile file: phone numbers, e-mail addresses and web addresses
+ * (by field name, see src/profiles/field-kinds.ts) and the brand colours' contrast.
+ */
+import { pointer } from '../content/yaml.js';
+import { fileStart, type Diagnostic } from '../diagnostics/index.js';
+import { linkKindOf } from '../profiles/field-kinds.js';
+import type { ProfileFile } from '../profiles/load-profile.js';
+import { checkBrandContrast } from './contrast.js';
+import { checkEmail } from './email.js';
+import { checkPhone } from './phone.js';
+import { checkUrl } from './url.js';
+
+function* leaves(value: unknown, path: string[] = []): Generator<{ path: string[]; value: string }> {
+  if (typeof value === 'string') yield { path, value };
+  else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* leaves(v, [...path, String(i)]);
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* leaves(v, [...path, k]);
+}
+
+export function checkProfileValues(file: ProfileFile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = (path: string[]) => file.positions.get(pointer(path)) ?? fileStart(file.file);
+  for (const leaf of leaves(file.data)) {
+    const kind = linkKindOf(leaf.path);
+    const problem =
+      kind === 'tel'
+        ? checkPhone(leaf.value, at(leaf.path))
+        : kind === 'mailto'
+          ? checkEmail(leaf.value, at(leaf.path))
+          : kind === 'https'
+            ? checkUrl(leaf.value, at(leaf.path))
+            : undefined;
+    if (problem) out.push(problem);
+  }
+  const brand = file.data['brand'];
+  if (brand && typeof brand === 'object') {
+    for (const role of ['primary', 'secondary'] as const) {
+      const colour = (brand as Record<string, unknown>)[role];
+      if (typeof colour !== 'string') continue;
+      const problem = checkBrandContrast(role, colour, at(['brand', role]));
+      if (problem) out.push(problem);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+/**
+ * `section/unknown`: a profile's `sections:` entry must name an existing document and one
+ * of its section ids; otherwise the local text would silently never appear.
+ */
+import type { DocumentModel } from '../content/model.js';
+import { pointer } from '../content/yaml.js';
+import { diagnostic, fileStart, type Diagnostic } from '../diagnostics/index.js';
+import type { ProfileFile } from '../profiles/load-profile.js';
+import { suggest } from '../schema/index.js';
+
+export const SECTION_UNKNOWN_RULE = 'section/unknown';
+
+function sectionIds(doc: DocumentModel): string[] {
+  return doc.kind === 'task-per-moment' ? [] : doc.sections.map((s) => s.id);
+}
+
+export function checkSectionOverrides(file: ProfileFile, documents: readonly DocumentModel[]): Diagnostic[] {
+  const sections = file.data['sections'];
+  if (!sections || typeof sections !== 'object') return [];
+  const out: Diagnostic[] = [];
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const keyAt = (path: string[]) => file.keys.get(pointer(path)) ?? fileStart(file.file);
+  for (const [docId, map] of Object.entries(sections as Record<string, unknown>)) {
+    const doc = byId.get(docId);
+    if (!doc) {
+      const guess = suggest(docId, [...byId.keys()]);
+      out.push(diagnostic(keyAt(['sections', docId]), SECTION_UNKNOWN_RULE, `there is no document '${docId}'${guess ? ` (did you mean '${guess}'?)` : ''}`));
+      continue;
+    }
+    if (!map || typeof map !== 'object') continue;
+    const ids = sectionIds(doc);
+    for (const sectionId of Object.keys(map as object)) {
+      if (ids.includes(sectionId)) continue;
+      const guess = suggest(sectionId, ids);
+      out.push(
+        diagnostic(
+          keyAt(['sections', docId, sectionId]),
+          SECTION_UNKNOWN_RULE,
+          doc.kind === 'task-per-moment'
+            ? `sections of '${docId}' can not be replaced locally`
+            : `'${docId}' has no section '${sectionId}'${guess ? ` (did you mean '${guess}'?)` : ''}; its sections are: ${ids.join(', ')}`,
+        ),
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,144 @@
+/**
+ * `validateContent`: every document and profile of a content folder loaded and checked at
+ * once — front matter, Markdown structure, schemas, assets and the content rules — with
+ * all problems sorted. Usage mistakes (no such folder, an unknown municipality) are not
+ * content problems: they throw a UsageError, which the CLI turns into exit code 2.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadDocument, type LoadedDocument } from '../content/load-document.js';
+import type { LocatedText } from '../content/located.js';
+import type { DocumentModel } from '../content/model.js';
+import { inlinesOf, inlinesOfBlocks, linksIn, placeholdersIn } from '../content/walk.js';
+import { compareDiagnostics, diagnostic, fileStart, type Diagnostic } from '../diagnostics/index.js';
+import { loadDefaults, loadMunicipality, type ProfileLoad } from '../profiles/load-profile.js';
+import type { LoadedProfile } from '../profiles/model.js';
+import { checkContentLinks } from '../rules/content-links.js';
+import { checkMissingPlaceholders, checkUnknownPlaceholders } from '../rules/placeholders.js';
+import { checkProfileValues } from '../rules/profile-values.js';
+import { checkSectionOverrides } from '../rules/section-overrides.js';
+import { checkTexts } from '../rules/text.js';
+import { suggest } from '../schema/index.js';
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface ValidateOptions {
+  contentRoot: string;
+  /** Only these municipality ids (all when absent or empty). */
+  municipalities?: string[];
+}
+
+export interface ValidateResult {
+  documents: DocumentModel[];
+  profiles: LoadedProfile[];
+  diagnostics: Diagnostic[];
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+}
+
+async function filesIn(dir: string, pattern: RegExp): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => pattern.test(e.name) && !e.isDirectory())
+    .map((e) => e.name)
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+function idOf(file: string): string {
+  return (file.split(/[\\/]/).pop() ?? file).replace(/\.(md|ya?ml)$/, '');
+}
+
+function selectMunicipalities(files: string[], wanted: readonly string[] | undefined): string[] {
+  if (!wanted || wanted.length === 0) return files;
+  const byId = new Map(files.map((f) => [idOf(f), f]));
+  for (const id of wanted) {
+    if (!byId.has(id)) {
+      const guess = suggest(id, [...byId.keys()]);
+      throw new UsageError(`unknown municipality '${id}'${guess ? ` (did you mean '${guess}'?)` : ''}`);
+    }
+  }
+  return [...new Set(wanted)].map((id) => byId.get(id)!);
+}
+
+function sortedUnique(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return [...list].sort(compareDiagnostics).filter((d) => {
+    const key = JSON.stringify(d);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export async function validateContent(options: ValidateOptions): Promise<ValidateResult> {
+  const root = options.contentRoot;
+  if (!(await isDirectory(root))) throw new UsageError(`content folder '${root}' not found`);
+  const diagnostics: Diagnostic[] = [];
+  const texts: LocatedText[] = [];
+
+  const documentsDir = join(root, 'documents');
+  const municipalitiesDir = join(root, 'municipalities');
+  for (const dir of [documentsDir, municipalitiesDir]) {
+    if (!(await isDirectory(dir))) {
+      diagnostics.push(diagnostic(fileStart(dir), 'content/folder', `the content folder needs a '${dir.split(/[\\/]/).pop()}' folder here`));
+    }
+  }
+  const documentFiles = await filesIn(documentsDir, /\.md$/);
+  const municipalityFiles = selectMunicipalities(await filesIn(municipalitiesDir, /\.ya?ml$/), options.municipalities);
+
+  const documents: LoadedDocument[] = await Promise.all(documentFiles.map((f) => loadDocument(f)));
+  const defaults = await loadDefaults(join(root, 'defaults.yaml'));
+  const loads: ProfileLoad[] = await Promise.all(municipalityFiles.map((f) => loadMunicipality(f, defaults, root)));
+
+  diagnostics.push(...defaults.diagnostics, ...checkProfileValues(defaults));
+  texts.push(...defaults.texts);
+  for (const doc of documents) {
+    diagnostics.push(...doc.diagnostics);
+    texts.push(...doc.texts);
+  }
+  for (const load of loads) {
+    diagnostics.push(...load.diagnostics, ...checkProfileValues(load.own));
+    texts.push(...load.texts);
+  }
+  diagnostics.push(...checkTexts(texts));
+
+  const models = documents.flatMap((d) => (d.model ? [d.model] : []));
+  const profiles = loads.flatMap((l) => (l.loaded ? [l.loaded] : []));
+  // A profile with schema errors has its own errors to fix first; checking placeholders
+  // against it would only repeat them.
+  const complete = loads.flatMap((l) => (l.loaded && !l.own.invalid && !defaults.invalid ? [l.loaded] : []));
+
+  for (const model of models) {
+    const sequences = inlinesOf(model);
+    const uses = placeholdersIn(sequences);
+    diagnostics.push(
+      ...checkUnknownPlaceholders(uses, defaults.data),
+      ...checkMissingPlaceholders(uses, complete),
+      ...checkContentLinks(linksIn(sequences)),
+    );
+  }
+  for (const profile of profiles) {
+    for (const sections of Object.values(profile.overrides ?? {})) {
+      for (const blocks of Object.values(sections)) {
+        const sequences = inlinesOfBlocks(blocks);
+        const uses = placeholdersIn(sequences);
+        diagnostics.push(
+          ...checkUnknownPlaceholders(uses, defaults.data),
+          ...checkMissingPlaceholders(uses, complete.includes(profile) ? [profile] : []),
+          ...checkContentLinks(linksIn(sequences)),
+        );
+      }
+    }
+  }
+  for (const load of loads) diagnostics.push(...checkSectionOverrides(load.own, models));
+
+  return { documents: models, profiles, diagnostics: sortedUnique(diagnostics) };
+}
