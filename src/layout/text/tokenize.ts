@@ -17,6 +17,8 @@ export interface InlineStyle {
   /** Applied on top of each run's own bold/italic. */
   bold?: boolean;
   italic?: boolean;
+  /** False for headings and titles: they break only between words. */
+  hyphenate?: boolean;
 }
 
 export interface Piece {
@@ -57,7 +59,8 @@ interface Word {
 export function tokenize(runs: readonly Run[], style: InlineStyle, maxWidth: number): Fragment[] {
   const words = splitWords(runs, style);
   const out: Fragment[] = [];
-  for (const word of words) out.push(...fragmentWord(word, style.size, maxWidth));
+  const hyphenate = style.hyphenate !== false;
+  for (const word of words) out.push(...fragmentWord(word, style.size, maxWidth, hyphenate));
   return out;
 }
 
@@ -96,16 +99,22 @@ function splitWords(runs: readonly Run[], style: InlineStyle): Word[] {
 }
 
 /** Break offsets inside one piece: [offset, kind]. */
-function piecePoints(piece: RawPiece): Array<[number, 'hyphen' | 'free' | 'emergency']> {
+function piecePoints(piece: RawPiece, hyphenate: boolean): Array<[number, 'hyphen' | 'free' | 'emergency']> {
   const points: Array<[number, 'hyphen' | 'free' | 'emergency']> = [];
   const t = piece.text;
   if (piece.atomic) {
+    // Only used when the whole address is wider than the column: after a `/` of a URL or
+    // the `@` of an e-mail address; after a hyphen only in an address that has neither.
+    const hyphenToo = !/[/@]/.test(t);
     for (let i = 0; i < t.length - 1; i++) {
-      if (t[i] === '/' && t[i + 1] !== '/') points.push([i + 1, 'emergency']);
+      const c = t[i];
+      if ((c === '/' && t[i + 1] !== '/') || c === '@' || (hyphenToo && c === '-' && /[a-z]/i.test(t[i + 1]!))) {
+        points.push([i + 1, 'emergency']);
+      }
     }
     return points;
   }
-  for (const m of t.matchAll(/\p{L}{5,}/gu)) {
+  for (const m of hyphenate ? t.matchAll(/\p{L}{5,}/gu) : []) {
     for (const p of hyphenationPoints(m[0])) points.push([m.index + p, 'hyphen']);
   }
   for (let i = 1; i < t.length - 1; i++) {
@@ -116,7 +125,7 @@ function piecePoints(piece: RawPiece): Array<[number, 'hyphen' | 'free' | 'emerg
   return points.sort((a, b) => a[0] - b[0]);
 }
 
-function fragmentWord(word: Word, size: number, maxWidth: number): Fragment[] {
+function fragmentWord(word: Word, size: number, maxWidth: number, hyphenate: boolean): Fragment[] {
   const wordWidth = word.pieces.reduce((w, p) => w + measure(p.font, p.text, size), 0);
   const allowEmergency = wordWidth > maxWidth;
   const frags: Fragment[] = [];
@@ -143,7 +152,7 @@ function fragmentWord(word: Word, size: number, maxWidth: number): Fragment[] {
   };
   for (const raw of word.pieces) {
     let start = 0;
-    for (const [offset, kind] of piecePoints(raw)) {
+    for (const [offset, kind] of piecePoints(raw, hyphenate)) {
       if (kind === 'emergency' && !allowEmergency) continue;
       push(raw, raw.text.slice(start, offset));
       start = offset;

@@ -1,0 +1,431 @@
+/**
+ * The house style shared by the leaflet, the guide and the three-layer model: cover band,
+ * sections in columns, the contact block, colophon, footers, and the page flow that keeps
+ * the contact block at the foot of the last page.
+ */
+import { diagnostic, fileStart } from '../../diagnostics/index.js';
+import type { Section } from '../../content/model.js';
+import type { Run } from '../../resolve/runs.js';
+import { block, heading, paragraph, stack, type BlockContext } from '../blocks/blocks.js';
+import { flow, type FlowLine, type Region } from '../blocks/flow.js';
+import { baselineOffset, spacer, textLines } from '../blocks/text.js';
+import { tint } from '../color.js';
+import type { FrameItem, StructNode } from '../frames.js';
+import { logoAspect } from '../logo.js';
+import { qrPath } from '../qr.js';
+import { breakLines, measure } from '../text/index.js';
+import { mm } from '../units.js';
+import { pageItems, type KindContext } from './context.js';
+import { displayUrl, emailRun, phoneRun, plain, webRun } from './links.js';
+
+export function blockContext(k: KindContext, parent: StructNode, section: string, width: number): BlockContext {
+  return { fonts: k.fonts, template: k.template, colors: k.colors, builder: k.builder, parent, section, width };
+}
+
+/** Lines placed one after another from (x, y) on `page`, ignoring columns; returns the bottom. */
+export function place(k: KindContext, lines: readonly FlowLine[], page: number, x: number, y: number): number {
+  const out = pageItems(k, page);
+  lines.forEach((line, i) => {
+    if (i > 0) y += line.spaceBefore;
+    line.draw(x, y, out);
+    if (line.bookmark) k.bookmarks.push({ title: line.bookmark, page, y });
+    y += line.height;
+  });
+  return y;
+}
+
+export function heightOf(lines: readonly FlowLine[]): number {
+  return lines.reduce((h, l, i) => h + l.height + (i > 0 ? l.spaceBefore : 0), 0);
+}
+
+/**
+ * Cover band on page 1: title (H1) and subtitle in the text colour for the brand colour,
+ * and on the right a white field with the logo (Figure) and the municipality's name.
+ * Returns the y below the band.
+ */
+export function cover(k: KindContext): number {
+  const { g, template: t, colors, fonts, builder } = k;
+  const root = builder.root;
+  const pad = mm(7);
+  // The field is three grid columns, wider when the name needs it (up to five).
+  const nameSizeProbe = k.profile.brand.logo ? 10 : 13;
+  const nameW = measure(fonts.bold, k.profile.name, nameSizeProbe) + 2 * mm(4) + 1;
+  const fieldW = Math.min(g.span(5), Math.max(g.span(3), nameW));
+  const textW = g.measure - fieldW - 3 * pad;
+
+  const h1 = builder.add(root, 'H1');
+  let titleLines: FlowLine[] = [];
+  // Shrink the title a little rather than hyphenate it or let it run to four lines.
+  for (const scale of [1, 0.92, 0.85, 0.78]) {
+    const size = t.type.title.size * scale;
+    const probe = breakLines([plain(k.doc.title)], { fonts, size, bold: true, hyphenate: false }, textW);
+    h1.children.length = 0;
+    titleLines = textLines([plain(k.doc.title)], {
+      style: { fonts, size, bold: true, hyphenate: false },
+      width: textW,
+      leading: t.type.title.leading * scale,
+      color: colors.onBrand,
+      linkColor: colors.onBrand,
+      node: h1,
+      builder,
+      section: 'cover',
+    });
+    if (probe.length <= 3 && probe.every((l) => l.width <= textW)) break;
+  }
+  const subtitleLines: FlowLine[] = [];
+  if (k.doc.subtitle) {
+    const p = builder.add(root, 'P');
+    subtitleLines.push(
+      ...textLines([plain(k.doc.subtitle)], {
+        style: { fonts, size: t.type.subtitle.size },
+        width: textW,
+        leading: t.type.subtitle.leading,
+        color: colors.onBrand,
+        linkColor: colors.onBrand,
+        node: p,
+        builder,
+        section: 'cover',
+      }),
+    );
+    if (subtitleLines[0]) subtitleLines[0].spaceBefore = 6;
+  }
+
+  // The white field: logo above the name, so any logo stays legible on any brand colour.
+  const fpad = mm(4);
+  const inner = fieldW - 2 * fpad;
+  const logo = k.profile.brand.logo;
+  let logoW = 0;
+  let logoH = 0;
+  let figure: StructNode | undefined;
+  if (logo) {
+    const aspect = logoAspect(logo);
+    logoH = Math.min(mm(20), inner / aspect);
+    logoW = logoH * aspect;
+    figure = builder.add(root, 'Figure', { alt: `Logo van ${k.profile.name}` });
+  }
+  const nameNode = builder.add(root, 'P');
+  const nameSize = nameSizeProbe;
+  const nameLines = textLines([plain(k.profile.name, true)], {
+    style: { fonts, size: nameSize, hyphenate: false },
+    width: inner,
+    leading: nameSize * 1.25,
+    color: colors.heading,
+    linkColor: colors.heading,
+    node: nameNode,
+    builder,
+    section: 'cover',
+  });
+  const fieldH = fpad + (logo ? logoH + 5 : 0) + heightOf(nameLines) + fpad;
+
+  const textH = heightOf(titleLines) + (subtitleLines.length ? 6 + heightOf(subtitleLines) : 0);
+  const bandH = Math.max(mm(t.coverHeight), textH + 2 * pad, fieldH + 2 * pad);
+  const out = pageItems(k, 0);
+  out.push({ type: 'rect', x: g.left, y: g.top, width: g.measure, height: bandH, fill: colors.brand });
+
+  // Title and subtitle sit at the bottom of the band, like a poster; the field at the top.
+  place(k, [...titleLines, ...subtitleLines], 0, g.left + pad, g.top + bandH - pad - textH);
+  const fx = g.right - pad - fieldW;
+  const fy = g.top + pad;
+  out.push({ type: 'rect', x: fx, y: fy, width: fieldW, height: fieldH, fill: '#FFFFFF', radius: 3 });
+  let y = fy + fpad;
+  if (logo && figure) {
+    out.push({ type: 'image', x: fx + fpad, y, width: logoW, height: logoH, asset: logo, node: figure.id });
+    y += logoH + 5;
+  }
+  place(k, nameLines, 0, fx + fpad, y);
+  return g.top + bandH;
+}
+
+/** A `##` section: Sect > H2, blocks. */
+export function sectionLines(k: KindContext, s: Section<Run[]>, width: number): FlowLine[] {
+  const sect = k.builder.add(k.builder.root, 'Sect');
+  const ctx = blockContext(k, sect, s.id, width);
+  return stack([heading(ctx, s.heading, s.title, k.template.type.h2), ...s.blocks.map((b) => block(ctx, b))]);
+}
+
+const CARD_PAD = 10;
+
+/**
+ * The "Meer weten?" block on a tinted panel: heading, the section's first paragraph, the
+ * contact card (organisation, phone, e-mail, website, opening hours, QR code), then the
+ * section's other blocks.
+ */
+export function contactLines(k: KindContext, s: Section<Run[]>, width: number): FlowLine[] {
+  const { colors, template: t, builder, g } = k;
+  const sect = builder.add(builder.root, 'Sect');
+  const inner = width - 2 * CARD_PAD;
+  // Across the page the text stands on the left (4 grid columns) and the card beside it.
+  const wide = width > g.span(9);
+  const textW = wide ? g.span(4) - CARD_PAD : inner;
+  const panelColors = { ...colors, heading: colors.headingOnPanel, link: colors.headingOnPanel };
+  const pctx: BlockContext = { ...blockContext(k, sect, s.id, textW), colors: panelColors };
+  const [first, ...rest] = s.blocks;
+  const head = heading(pctx, s.heading, s.title, { ...t.type.h2, size: t.type.h2.size + 3, leading: t.type.h2.leading + 3 });
+  const before = stack([head, ...(first?.type === 'paragraph' ? [paragraph(pctx, first.content)] : [])]);
+  const card = contactCard(k, sect, s.id, wide ? inner - textW - g.gutter : inner);
+  const after = stack((first?.type === 'paragraph' ? rest : s.blocks).map((b) => block(pctx, b)));
+  const panel = (x: number, y: number, h: number, out: FrameItem[]) =>
+    out.push({ type: 'rect', x, y, width, height: h, fill: colors.panel });
+
+  if (wide) {
+    const afterGap = after.length ? 8 : 0;
+    const leftH = heightOf(before) + afterGap + heightOf(after);
+    const height = 2 * CARD_PAD + Math.max(leftH, card.height);
+    return [
+      {
+        height,
+        spaceBefore: 0,
+        keepWithNext: false,
+        section: s.id,
+        text: true,
+        bookmark: s.title,
+        draw(x, y, out) {
+          out.push({ type: 'rect', x, y, width, height, fill: colors.panel, radius: 4 });
+          const ly = placeLines(before, x + CARD_PAD, y + CARD_PAD, out);
+          card.draw(x + CARD_PAD + textW + g.gutter, y + CARD_PAD, out);
+          placeLines(after, x + CARD_PAD, ly + afterGap, out);
+        },
+      },
+    ];
+  }
+
+  // In a column the panel is drawn slice by slice behind each line, so it can follow the
+  // block to the next column; space between lines becomes a painted slice too.
+  if (before.length) before[before.length - 1]!.keepWithNext = true;
+  card.spaceBefore = 6;
+  if (after[0]) after[0].spaceBefore = 8;
+  const lines: FlowLine[] = [spacer(CARD_PAD, s.id, true, panel)];
+  for (const l of [...before, card, ...after]) {
+    if (l.spaceBefore > 0) lines.push(spacer(l.spaceBefore, s.id, true, panel));
+    lines.push({
+      ...l,
+      spaceBefore: 0,
+      draw: (x: number, y: number, out: FrameItem[]) => {
+        panel(x, y, l.height, out);
+        l.draw(x + CARD_PAD, y, out);
+      },
+    });
+  }
+  lines.push(spacer(CARD_PAD, s.id, false, panel));
+  // The block is read as one: it moves to the next column whole rather than split.
+  for (const l of lines.slice(0, -1)) l.keepWithNext = true;
+  return lines;
+}
+
+/** Draws lines one below the other (inside a box); returns the bottom. */
+function placeLines(lines: readonly FlowLine[], x: number, y: number, out: FrameItem[]): number {
+  lines.forEach((l, i) => {
+    if (i > 0) y += l.spaceBefore;
+    l.draw(x, y, out);
+    y += l.height;
+  });
+  return y;
+}
+
+function contactCard(k: KindContext, parent: StructNode, section: string, width: number): FlowLine {
+  const { colors, template: t, fonts, builder, profile } = k;
+  const c = profile.contact;
+  const style = t.type.contact;
+  const pad = 9;
+  // In a column the QR code goes below the details; across the page it stands beside them.
+  const compact = width < mm(95);
+  const qrSize = compact ? mm(22) : mm(26);
+  const textW = compact ? width - 2 * pad : width - 2 * pad - qrSize - pad;
+  const labelW = measure(fonts.regular, 'Bereikbaar', 9) + 8;
+
+  const org = builder.add(parent, 'P');
+  const orgLines = textLines([plain(c.organisation, true)], {
+    style: { fonts, size: style.size + 2 },
+    width: textW,
+    leading: style.leading + 2,
+    color: colors.text,
+    linkColor: colors.link,
+    node: org,
+    builder,
+    section,
+  });
+  const rows: Array<{ label: string; value: Run[] }> = [
+    { label: 'Telefoon', value: [phoneRun(c.phone)] },
+    { label: 'E-mail', value: [emailRun(c.email)] },
+    { label: 'Website', value: [webRun(c.website)] },
+  ];
+  if (c.hours) rows.push({ label: 'Bereikbaar', value: [plain(c.hours)] });
+  const rowLines = rows.map((row) => {
+    const p = builder.add(parent, 'P');
+    // The label is part of the paragraph's text ("Telefoon 010 …"), drawn in its own column.
+    const label: FrameItem = {
+      type: 'text',
+      x: 0,
+      y: 0,
+      font: fonts.regular.id,
+      size: 9,
+      color: colors.muted,
+      text: row.label,
+      width: measure(fonts.regular, row.label, 9),
+      node: p.id,
+      actualTextSuffix: ' ',
+    };
+    const lines = textLines(row.value, {
+      style: { fonts, size: style.size },
+      width: textW - labelW,
+      leading: style.leading,
+      color: colors.text,
+      linkColor: colors.link,
+      node: p,
+      builder,
+      section,
+    });
+    return { label, lines };
+  });
+  const qrNode = builder.add(parent, 'Figure', { alt: `QR-code naar ${displayUrl(c.website)}` });
+  const textH =
+    heightOf(orgLines) + 4 + rowLines.reduce((h, r) => h + heightOf(r.lines) + 3, 0) - 3;
+  const captionSize = 8;
+  const qrH = qrSize + captionSize + 4;
+  const height = 2 * pad + (compact ? textH + 8 + qrSize : Math.max(textH, qrH));
+  return {
+    height,
+    spaceBefore: 0,
+    keepWithNext: false,
+    section,
+    text: true,
+    draw(x, y, out) {
+      out.push({ type: 'rect', x, y, width, height, fill: '#FFFFFF', radius: 4 });
+      let cy = y + pad;
+      for (const l of orgLines) {
+        l.draw(x + pad, cy, out);
+        cy += l.height;
+      }
+      cy += 4;
+      for (const r of rowLines) {
+        const lx = x + pad;
+        const baseY = cy + baselineOffset({ fonts, size: style.size }, style.leading);
+        out.push({ ...r.label, x: lx, y: baseY } as FrameItem);
+        for (const l of r.lines) {
+          l.draw(lx + labelW, cy, out);
+          cy += l.height;
+        }
+        cy += 3;
+      }
+      const qx = compact ? x + pad - mm(1) : x + width - pad - qrSize;
+      const qy = compact ? cy + 5 : y + pad;
+      const qr = qrPath(c.website, qx, qy, qrSize);
+      out.push({ type: 'rect', x: qx, y: qy, width: qrSize, height: qrSize, fill: '#FFFFFF', node: qrNode.id });
+      out.push({ type: 'path', d: qr.d, fill: '#000000', node: qrNode.id });
+      const caption = 'Scan voor de website';
+      const cw = measure(fonts.regular, caption, captionSize);
+      out.push({
+        type: 'text',
+        x: compact ? qx + qrSize + 4 : qx + (qrSize - cw) / 2,
+        y: compact ? qy + qrSize / 2 + captionSize / 3 : qy + qrSize + captionSize + 1,
+        font: fonts.regular.id,
+        size: captionSize,
+        color: colors.muted,
+        text: caption,
+        width: cw,
+        node: qrNode.id,
+      });
+    },
+  };
+}
+
+/** Colophon: small print, muted, after a hairline. */
+export function colophonLines(k: KindContext, width: number): FlowLine[] {
+  if (k.doc.colophon.length === 0) return [];
+  const ctx = blockContext(k, k.builder.root, 'colophon', width);
+  const small = k.template.type.small;
+  const rule = spacer(small.leading * 0.6, 'colophon', true, (x, y, _h, out) =>
+    out.push({ type: 'rect', x, y, width: mm(20), height: 0.75, fill: k.colors.brand }),
+  );
+  const paras = stack(k.doc.colophon.map((runs) => paragraph(ctx, runs, small, k.colors.muted)));
+  return [rule, ...paras];
+}
+
+/** Footer on every page: name and title on the left, page number on the right (artifacts). */
+export function footers(k: KindContext): void {
+  const { g, fonts, colors, template: t } = k;
+  const size = t.type.footer.size;
+  const y = k.g.height - mm(8);
+  const n = k.pages.length;
+  k.pages.forEach((_p, i) => {
+    const out = pageItems(k, i);
+    const left = `${k.profile.name}  ·  ${k.doc.title}`;
+    const right = `Pagina ${i + 1} van ${n}`;
+    const rw = measure(fonts.regular, right, size);
+    out.push({ type: 'rect', x: g.left, y: y - size - 3, width: g.measure, height: 0.5, fill: tint(colors.brand, 0.4) });
+    out.push({ type: 'text', x: g.left, y, font: fonts.regular.id, size, color: colors.muted, text: left, width: measure(fonts.regular, left, size) });
+    out.push({ type: 'text', x: g.right - rw, y, font: fonts.regular.id, size, color: colors.muted, text: right, width: rw });
+  });
+}
+
+export interface BodyFlow {
+  /** y where the columns start on page 1. */
+  top: number;
+  /** Running text, laid out for one column. */
+  lines: FlowLine[];
+  /** Full-width block at the foot of the last page (contact block, colophon). */
+  closing: FlowLine[];
+  /** Section titles and positions by id, for overflow diagnostics. */
+  sections: Array<Section<Run[]>>;
+}
+
+const FOOTER_GAP = mm(4);
+
+/**
+ * Flows the running text into the template's columns over as few pages as it needs (at
+ * most `maxPages`), keeping room for the closing block at the foot of the last page.
+ * Text that does not fit is reported as `layout/overflow`, never cut.
+ */
+export function flowBody(k: KindContext, body: BodyFlow): boolean {
+  const { g, template: t } = k;
+  const cols = t.bodyColumns;
+  const span = t.grid.columns / cols;
+  const colW = g.span(span);
+  const closingH = heightOf(body.closing);
+  const snapshot = k.pages.map((p) => p.items.length);
+  const bookmarkCount = k.bookmarks.length;
+  let result: ReturnType<typeof flow> | undefined;
+  let pageCount = Math.max(1, k.pages.length);
+  for (; pageCount <= t.maxPages; pageCount++) {
+    k.pages.length = snapshot.length;
+    k.pages.forEach((p, i) => (p.items.length = snapshot[i]!));
+    k.bookmarks.length = bookmarkCount;
+    const regions: Region[] = [];
+    for (let p = 0; p < pageCount; p++) {
+      const top = p === 0 ? body.top : g.top;
+      const bottom = g.bottom - (p === pageCount - 1 && closingH > 0 ? closingH + FOOTER_GAP : 0);
+      if (bottom - top < t.type.body.leading * 3) continue;
+      for (let c = 0; c < cols; c++) regions.push({ page: p, x: g.col(c * span), y: top, width: colW, height: bottom - top });
+    }
+    if (regions.length === 0) continue;
+    let next = 0;
+    result = flow(body.lines, regions[next++]!, () => regions[next++], (p) => pageItems(k, p), k.bookmarks);
+    if (result.overflow.length === 0) break;
+  }
+  if (!result || result.overflow.length > 0) {
+    reportOverflow(k, body, result?.overflow ?? body.lines);
+    return false;
+  }
+  const last = Math.min(pageCount, t.maxPages) - 1;
+  pageItems(k, last);
+  if (body.closing.length) {
+    place(k, body.closing, last, g.left, g.bottom - closingH);
+  }
+  return true;
+}
+
+function reportOverflow(k: KindContext, body: BodyFlow, overflow: readonly FlowLine[]): void {
+  const lines = overflow.filter((l) => l.text).length;
+  const ids = [...new Set(overflow.map((l) => l.section))];
+  const first = body.sections.find((s) => s.id === ids[0]);
+  const where = first ? `section "${first.title}" (#${first.id})` : `the ${ids[0] ?? 'closing'} block`;
+  const more = ids.length > 1 ? ` and ${ids.length - 1} later section${ids.length > 2 ? 's' : ''}` : '';
+  k.diagnostics.push(
+    diagnostic(
+      first?.at ?? fileStart(k.doc.file),
+      'layout/overflow',
+      `Document "${k.doc.id}" does not fit on ${k.template.maxPages} page${k.template.maxPages > 1 ? 's' : ''} for ${k.profile.name}: ` +
+        `${lines} line${lines === 1 ? '' : 's'} of text overflow, from ${where}${more}. Shorten the text or the local contact details.`,
+    ),
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * Parent leaflet: a two-page A4 folder. Page 1 opens with the cover band and the intro as a
+ * lead across nine grid columns; the sections run in two columns; the "Meer weten?"
+ * section (id `contact`) and the colophon close the last page at its foot.
+ */
+import type { ParentLeaflet, ProfessionalGuide, Section } from '../../content/model.js';
+import type { Run } from '../../resolve/runs.js';
+import { block, paragraph, stack } from '../blocks/blocks.js';
+import type { FlowLine } from '../blocks/flow.js';
+import { mm } from '../units.js';
+import type { KindContext } from './context.js';
+import { blockContext, colophonLines, contactLines, cover, flowBody, footers, place, sectionLines } from './house.js';
+
+const CONTACT = 'contact';
+
+export function layoutParentLeaflet(k: KindContext): void {
+  layoutHouseDocument(k, k.doc as ParentLeaflet<Run[]>, { leadIntro: true, contactInFlow: false });
+}
+
+/**
+ * Shared by the leaflet and the professional guide: they differ in template (cover height,
+ * page count) and in whether the intro is a lead.
+ */
+export function layoutHouseDocument(
+  k: KindContext,
+  doc: ParentLeaflet<Run[]> | ProfessionalGuide<Run[]>,
+  opts: { leadIntro: boolean; contactInFlow: boolean },
+): void {
+  const { g, template: t } = k;
+  let top = cover(k) + mm(7);
+  const colW = g.span(t.grid.columns / t.bodyColumns);
+
+  const lines: FlowLine[] = [];
+  if (doc.intro.length > 0) {
+    if (opts.leadIntro) {
+      const ctx = blockContext(k, k.builder.root, 'intro', g.span(9));
+      const lead = stack(doc.intro.map((b) => (b.type === 'paragraph' ? paragraph(ctx, b.content, t.type.lead) : block(ctx, b))));
+      top = place(k, lead, 0, g.left, top) + mm(5);
+    } else {
+      const ctx = blockContext(k, k.builder.root, 'intro', colW);
+      lines.push(...stack(doc.intro.map((b) => block(ctx, b))));
+    }
+  }
+
+  const sections = doc.sections;
+  const contactIndex = sections.findIndex((s) => s.id === CONTACT);
+  // The contact block closes the document when it is the last section; elsewhere it stays in
+  // the running text so the reading order is the authored order.
+  const closingContact = !opts.contactInFlow && contactIndex === sections.length - 1 ? sections[contactIndex] : undefined;
+  for (const s of sections) {
+    if (s === closingContact) continue;
+    const sl = s.id === CONTACT ? contactLines(k, s, colW) : sectionLines(k, s, colW);
+    if (lines.length && sl[0]) sl[0].spaceBefore = Math.max(sl[0].spaceBefore, t.type.h2.spaceBefore ?? 0);
+    lines.push(...sl);
+  }
+  const closing: FlowLine[] = [];
+  if (closingContact) closing.push(...contactLines(k, closingContact, g.measure));
+  const colophon = colophonLines(k, closingContact ? g.measure : colW);
+  if (closingContact) {
+    if (colophon[0]) colophon[0].spaceBefore = mm(4);
+    closing.push(...colophon);
+  } else {
+    if (colophon[0]) colophon[0].spaceBefore = mm(4);
+    lines.push(...colophon);
+  }
+  const ok = flowBody(k, {
+    top,
+    lines,
+    closing,
+    sections: sections as Array<Section<Run[]>>,
+  });
+  if (ok) footers(k);
+}

@@ -1,0 +1,1 @@
+export { renderPdf, type RenderPdfOptions } from './render.js';
