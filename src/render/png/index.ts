@@ -1,0 +1,48 @@
+/**
+ * SVG → PNG with sharp (librsvg). The SVG holds no text elements, so rasterising needs no
+ * fonts and gives the same bytes on every machine with the same sharp build.
+ */
+import sharp from 'sharp';
+import { assert } from '../../diagnostics/index.js';
+import { insertAfterHeader, itxtChunk } from './png-chunks.js';
+
+export { readItxt } from './png-chunks.js';
+
+export interface PngOptions {
+  /** Output width in pixels. */
+  width: number;
+  /** Output height in pixels; by default from the SVG's aspect ratio. */
+  height?: number;
+  alt: { short: string; full: string };
+  /** Document title, written as the PNG `Title`. */
+  title?: string;
+}
+
+/** Page size in points, from the root `viewBox` that renderSvg writes. */
+function svgSize(svg: string): { width: number; height: number } {
+  const match = /^<svg[^>]*\sviewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg);
+  assert(match, 'SVG has no viewBox on its root element');
+  return { width: Number(match[1]), height: Number(match[2]) };
+}
+
+/** Pixel size of a page of `width` × `height` points at `dpi`: A4 at 300 dpi is 2480 × 3508. */
+export function pixelSize(width: number, height: number, dpi: number): { width: number; height: number } {
+  return { width: Math.round((width / 72) * dpi), height: Math.round((height / 72) * dpi) };
+}
+
+export async function renderPng(svg: string, opts: PngOptions): Promise<Buffer> {
+  const page = svgSize(svg);
+  const width = opts.width;
+  const height = opts.height ?? Math.round((width * page.height) / page.width);
+  // Give the root element the pixel size wanted: librsvg then maps the viewBox onto exactly
+  // these pixels. (A density option would apply twice to a size given in pt.)
+  const sized = svg.replace(/^(<svg[^>]*?)\swidth="[^"]*" height="[^"]*"/, `$1 width="${width}" height="${height}"`);
+  const dpi = (width / page.width) * 72;
+  const png = await sharp(Buffer.from(sized))
+    .withDensity(Math.round(dpi * 100) / 100)
+    .png({ compressionLevel: 9, palette: true, quality: 100, colours: 256, effort: 1, dither: 0 })
+    .toBuffer();
+  const chunks = [itxtChunk('Description', `${opts.alt.short}\n\n${opts.alt.full}`, 'nl')];
+  if (opts.title) chunks.unshift(itxtChunk('Title', opts.title, 'nl'));
+  return insertAfterHeader(png, chunks);
+}

@@ -1,0 +1,59 @@
+/**
+ * One builder per frame item type. Each returns a self-contained SVG fragment; the
+ * document builder in index.ts only concatenates them in paint order.
+ */
+import type { Font } from 'fontkit';
+import type { ImageItem, PathItem, RectItem, TextItem } from '../../layout/frames.js';
+import { assert } from '../../diagnostics/index.js';
+import { escapeXml } from './escape.js';
+import { GlyphDefs, shape, unitScale } from './glyphs.js';
+import { num } from './number.js';
+
+export interface TextContext {
+  defs: GlyphDefs;
+  fontIndex: Map<string, number>;
+  font: (id: string) => Font;
+}
+
+function paint(fill: string | undefined, stroke: string | undefined, strokeWidth: number | undefined): string {
+  let attrs = ` fill="${escapeXml(fill ?? 'none')}"`;
+  if (stroke) attrs += ` stroke="${escapeXml(stroke)}" stroke-width="${num(strokeWidth ?? 1)}"`;
+  return attrs;
+}
+
+export function textItem(item: TextItem, ctx: TextContext): string {
+  const index = ctx.fontIndex.get(item.font);
+  assert(index !== undefined, `text item uses font "${item.font}" that frames.fonts does not declare`);
+  const font = ctx.font(item.font);
+  const uses: string[] = [];
+  for (const glyph of shape(font, item.text)) {
+    if (GlyphDefs.isBlank(font, glyph.id)) continue;
+    const id = ctx.defs.ref(index, font, glyph.id);
+    const y = glyph.y === 0 ? '' : ` y="${num(-glyph.y, 1)}"`;
+    uses.push(`<use href="#${id}" x="${num(glyph.x, 1)}"${y}/>`);
+  }
+  if (uses.length === 0) return '';
+  const transform = `translate(${num(item.x)} ${num(item.y)}) scale(${unitScale(font, item.size)})`;
+  return `<g fill="${escapeXml(item.color)}" transform="${transform}">${uses.join('')}</g>`;
+}
+
+export function rectItem(item: RectItem): string {
+  const radius = item.radius ? ` rx="${num(item.radius)}"` : '';
+  return (
+    `<rect x="${num(item.x)}" y="${num(item.y)}" width="${num(item.width)}" height="${num(item.height)}"` +
+    `${radius}${paint(item.fill, item.stroke, item.strokeWidth)}/>`
+  );
+}
+
+export function pathItem(item: PathItem): string {
+  const join = item.stroke ? ' stroke-linecap="round" stroke-linejoin="round"' : '';
+  return `<path d="${escapeXml(item.d)}"${paint(item.fill, item.stroke, item.strokeWidth)}${join}/>`;
+}
+
+/** `dataUri` comes from embedImages(): the asset rasterised and inlined, never a reference. */
+export function imageItem(item: ImageItem, dataUri: string): string {
+  return (
+    `<image x="${num(item.x)}" y="${num(item.y)}" width="${num(item.width)}" height="${num(item.height)}"` +
+    ` preserveAspectRatio="xMidYMid meet" href="${escapeXml(dataUri)}"/>`
+  );
+}
