@@ -18,7 +18,8 @@ export function fontProblem(bytes: Buffer): string | undefined {
     if (run.glyphs.length === 0) return 'it can not lay out text';
     for (const glyph of run.glyphs) void glyph.path; // parses every outline (glyf or CFF)
     return undefined;
-  } catch (err) {
-    return err instanceof Error ? err.message : String(err);
+  } catch {
+    // fontkit's own messages ("Cannot read properties of undefined …") help no author.
+    return 'its data is damaged, cut off or not a font at all';
   }
 }

@@ -40,7 +40,8 @@ export async function pngDecodeProblem(bytes: Buffer): Promise<string | undefine
     // stats() decodes every pixel: corrupt or truncated image data shows up here.
     await image.stats();
     return undefined;
-  } catch (err) {
-    return err instanceof Error ? err.message : String(err);
+  } catch {
+    // libpng's messages ("pngload_buffer: libpng read error") help no author.
+    return 'its image data is damaged or cut off';
   }
 }

@@ -84,8 +84,10 @@ export function checkSvg(text: string, file: string): Diagnostic[] {
       sawRoot = true;
       checkRoot(tag, tagOffset, where, report);
     }
-    checkElement(tag, tagOffset, report);
-    for (const attr of Object.values(tag.attributes)) checkAttribute(attr, where(attr.name), report);
+    // A refused element is reported once; its attributes would only repeat the problem.
+    if (!checkElement(tag, tagOffset, report)) {
+      for (const attr of Object.values(tag.attributes)) checkAttribute(attr, where(attr.name), report);
+    }
     if (tag.local.toLowerCase() === 'style' && style === undefined) style = { offset: tagOffset, depth, css: '' };
   });
 
@@ -136,7 +138,8 @@ function checkRoot(tag: SaxesTagNS, offset: number, where: (name: string) => num
   if (sizeProblem) report(sizeProblem.attribute ? where(sizeProblem.attribute) : offset, 'svg/size', sizeProblem.message);
 }
 
-function checkElement(tag: SaxesTagNS, offset: number, report: Report): void {
+/** Reports an element that is refused as a whole; true when it was. */
+function checkElement(tag: SaxesTagNS, offset: number, report: Report): boolean {
   const local = tag.local.toLowerCase();
   if (local === 'script') {
     report(offset, 'svg/script', 'A logo may not contain a <script> element. Remove it.');
@@ -146,7 +149,10 @@ function checkElement(tag: SaxesTagNS, offset: number, report: Report): void {
     report(offset, 'svg/foreign-object', 'A logo may not contain a <foreignObject> (embedded HTML or other content). Remove it.');
   } else if (ANIMATION.has(local)) {
     report(offset, 'svg/animation', `A logo is printed, so it may not animate (<${tag.name}>). Remove the animation.`);
+  } else {
+    return false;
   }
+  return true;
 }
 
 function checkAttribute(attr: SaxesAttributeNS, offset: number, report: Report): void {
@@ -309,7 +315,7 @@ function attributeStart(text: string, after: number): number {
 
 /** saxes prefixes messages with "file:line:column: "; the diagnostic carries the place. */
 function plainSaxesMessage(message: string): string {
-  return message.replace(/^[^:]*:\d+:\d+:\s*/, '').replace(/\.$/, '');
+  return message.replace(/^(?:[^:]*:)?\d+:\d+:\s*/, '').replace(/\.$/, '');
 }
 
 function clip(s: string): string {
