@@ -17,6 +17,8 @@ export interface BlockStyle {
   color: string;
   bold?: boolean;
   italic?: boolean;
+  /** False for headings and labels: a title reads better ragged than broken mid-word. */
+  hyphenate?: boolean;
   /** Colour of linked text; defaults to `color`. */
   linkColor?: string;
 }

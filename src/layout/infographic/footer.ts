@@ -20,7 +20,7 @@ const LOGO_MAX_WIDTH = 120;
 export function footerBand(c: Canvas, profile: MergedProfile, x: number, width: number, bottom: number, parent: StructNode): number {
   const { palette: p } = c;
   const minHeight = mm(c.template.footerHeight);
-  const nameStyle = styleOf(c, 'footerName', p.onBand, { bold: true });
+  const nameStyle = styleOf(c, 'footerName', p.onBand, { bold: true, hyphenate: false });
   const smallStyle = styleOf(c, 'footer', p.onBand);
   const phoneStyle = styleOf(c, 'footerName', p.onBand, { bold: true, linkColor: p.onBand });
   const webStyle = styleOf(c, 'footer', p.onBand, { linkColor: p.onBand });

@@ -63,8 +63,8 @@ export function rolesFitBeside(c: Canvas, roles: string[], width: number): boole
 export function measureMoment(c: Canvas, moment: Moment<Run[]>, width: number, bodySize: number, roleBeside: boolean): MeasuredMoment {
   const { palette: p } = c;
   const m = panelMetrics(c, bodySize);
-  const name = measureBlock(plain(moment.name, true), styleOf(c, 'momentName', p.heading, { bold: true }), width);
-  const subtitle = measureBlock(plain(moment.subtitle), styleOf(c, 'momentSubtitle', p.text, { italic: true }), width);
+  const name = measureBlock(plain(moment.name, true), styleOf(c, 'momentName', p.heading, { bold: true, hyphenate: false }), width);
+  const subtitle = measureBlock(plain(moment.subtitle), styleOf(c, 'momentSubtitle', p.text, { italic: true, hyphenate: false }), width);
   const body = bodyStyle(c, bodySize, p.text, { linkColor: p.heading });
   const description = moment.description.map((para) => measureBlock(para, body, width));
   const tasks = moment.tasks.map((task) => measureBlock(task, body, width - CHECK_INDENT));

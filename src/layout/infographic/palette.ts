@@ -7,6 +7,7 @@ import { contrast, readableOn, textOn, tint } from '../color.js';
 import type { InfographicTemplate } from './template.js';
 
 export const WHITE = '#FFFFFF';
+export const INK = '#1A1A1A';
 
 export interface InfographicPalette {
   brand: string;
@@ -34,10 +35,24 @@ export function bandColours(brand: string): { band: string; onBand: string } {
   return { band: readableOn(brand, WHITE, 4.5), onBand: WHITE };
 }
 
+/**
+ * The brand colour as text on a light background: darkened to AA where needed. A light
+ * brand colour (yellow, light blue) darkened that far turns muddy, so near-black replaces it.
+ */
+export function brandInk(brand: string, background: string): string {
+  if (contrast(brand, WHITE) < 2.5) return INK;
+  return readableOn(readableOn(brand, background), WHITE);
+}
+
+/** Of two fills, the one that stands out more from `background` (for badges on panels). */
+export function standOut(background: string, a: string, b: string): string {
+  return contrast(a, background) >= contrast(b, background) ? a : b;
+}
+
 export function infographicPalette(brand: string, t: InfographicTemplate): InfographicPalette {
   const panel = tint(brand, t.colors.panelTint);
   const { band, onBand } = bandColours(brand);
-  const heading = readableOn(readableOn(brand, panel), WHITE);
+  const heading = brandInk(brand, panel);
   const icon = readableOn(readableOn(brand, panel, 3), WHITE, 3);
   return {
     brand: brand.toUpperCase(),

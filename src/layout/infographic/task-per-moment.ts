@@ -60,7 +60,7 @@ function compose(doc: TaskPerMoment<Run[]>, profile: MergedProfile, g: PageGeome
   let y = titleBand(c, doc.title, doc.subtitle, content.x, content.width, content.y, titleSect) + g.gap;
 
   // Introduction: heading, then the paragraphs balanced over the grid's three columns.
-  const h2 = styleOf(c, 'h2', p.heading, { bold: true });
+  const h2 = styleOf(c, 'h2', p.heading, { bold: true, hyphenate: false });
   const introHeading = measureBlock(plain(doc.intro.heading, true), h2, content.width);
   bookmarks.push({ title: doc.intro.heading, page: 0, y });
   y = drawBlock(introHeading, content.x, y, builder.add(introSect, 'H2'), builder, c.items) + (c.template.type.h2.spaceAfter ?? 0);

@@ -30,10 +30,10 @@ export function titleBand(
 ): number {
   const { palette: p } = c;
   const inner = width - 2 * PAD_X;
-  const style = styleOf(c, 'title', p.onBand, { bold: true });
+  const style = styleOf(c, 'title', p.onBand, { bold: true, hyphenate: false });
   const oneLine = measureBlock(plain(title, true), style, inner).lines.length === 1;
   const titleBlock = measureBlock(titleRuns(title, oneLine), style, inner);
-  const subStyle = styleOf(c, 'subtitle', p.onBand);
+  const subStyle = styleOf(c, 'subtitle', p.onBand, { hyphenate: false });
   const subBlock = subtitle ? measureBlock(plain(subtitle), subStyle, inner) : undefined;
   const textHeight = titleBlock.height + (subBlock ? subBlock.height + 4 : 0);
   const height = Math.max(mm(c.template.bandHeight), textHeight + 2 * PAD_Y);
