@@ -67,7 +67,8 @@ export function splitFrontMatter(source: SourceText): FrontMatterSplit {
       ],
     };
   }
-  const yamlEnd = closing;
+  // With CRLF line endings the '\r' before the closing line belongs to the line break.
+  const yamlEnd = text[closing - 1] === '\r' ? closing - 1 : closing;
   const lineEnd = text.indexOf('\n', closing + 1);
   const bodyStart = lineEnd === -1 ? text.length : lineEnd + 1;
   const rest = text.slice(closing + 4, lineEnd === -1 ? text.length : lineEnd).trim();

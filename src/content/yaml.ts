@@ -114,12 +114,13 @@ class Walker {
         const childPath = [...path, key];
         if (keyNode.range) this.data.keys.set(pointer(childPath), this.source.at(this.start + keyNode.range[0]));
         const valueNode = pair.value as YamlNode | null;
-        if (valueNode === null) {
+        const empty = valueNode === null || (isScalar(valueNode) && valueNode.value === null && !valueNode.source);
+        if (empty) {
           // `key:` with nothing after it: the place of the key stands for the empty value.
           if (keyNode.range) this.data.values.set(pointer(childPath), this.source.at(this.start + keyNode.range[0]));
           out[key] = null;
         } else {
-          out[key] = this.walk(valueNode, childPath, depth + 1);
+          out[key] = this.walk(valueNode!, childPath, depth + 1);
         }
       }
       return { ...out };

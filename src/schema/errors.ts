@@ -126,8 +126,12 @@ function describe(err: ErrorObject, ctx: Context): { message: string; ptr: strin
     case 'maxItems': {
       const count = Array.isArray(data) ? data.length : 0;
       const exact = here?.['minItems'] !== undefined && here['minItems'] === here['maxItems'];
-      const need = exact ? `exactly ${String(params['limit'])}` : `${err.keyword === 'minItems' ? 'at least' : 'at most'} ${String(params['limit'])}`;
-      return { ptr: err.instancePath, message: `${field} has ${count}; ${need} are needed${hint(here)}` };
+      const need = exact
+        ? `exactly ${String(params['limit'])} are needed`
+        : err.keyword === 'minItems'
+          ? `at least ${String(params['limit'])} are needed`
+          : `at most ${String(params['limit'])} are allowed`;
+      return { ptr: err.instancePath, message: `${field} has ${count}; ${need}${hint(here)}` };
     }
     case 'enum': {
       const allowed = (params['allowedValues'] as unknown[]).map((v) => String(v)).join(', ');
@@ -136,7 +140,7 @@ function describe(err: ErrorObject, ctx: Context): { message: string; ptr: strin
     case 'const':
       return { ptr: err.instancePath, message: `${field} must be ${show(params['allowedValue'])}` };
     case 'contains':
-      return { ptr: err.instancePath, message: `${field} needs ${hint(here).slice(2, -1) || 'another entry'}` };
+      return { ptr: err.instancePath, message: `${field} must include ${hint(here).slice(2, -1) || 'another entry'}` };
     case 'minimum':
     case 'exclusiveMinimum':
     case 'maximum':
@@ -164,11 +168,14 @@ function describe(err: ErrorObject, ctx: Context): { message: string; ptr: strin
 
 /**
  * Errors that only repeat another: an `if`/`then` wrapper, the branches of an `anyOf`
- * (reported once as a whole), and the inner error of `propertyNames`.
+ * (reported once as a whole), and the inner errors of `propertyNames` and `contains`.
  */
 function redundant(err: ErrorObject, all: readonly ErrorObject[]): boolean {
   if (err.keyword === 'if') return true;
-  if (err.schemaPath.includes('/propertyNames/')) return true;
+  // ajv marks the inner errors of `propertyNames` with the name they were about.
+  if ((err as ErrorObject & { propertyName?: string }).propertyName !== undefined) return true;
+  // `contains` reports why each item did not match; only the `contains` error says what is wrong.
+  if (err.schemaPath.includes('/contains/')) return true;
   return all.some(
     (other) =>
       other !== err &&
@@ -184,7 +191,8 @@ export function toDiagnostics(errors: readonly ErrorObject[], map: SourceMap, ct
   for (const err of errors) {
     if (redundant(err, errors)) continue;
     const { message, ptr, atKey } = describe(err, ctx);
-    const at = (atKey ? map.keys.get(ptr) : undefined) ?? placeOf(map, ptr);
+    // A missing key is reported at its parent's key (`contact:`), an unknown key at itself.
+    const at = (atKey || err.keyword === 'required' ? map.keys.get(ptr) : undefined) ?? placeOf(map, ptr);
     const key = `${at.file}:${at.line}:${at.column}:${err.keyword}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -31,6 +31,7 @@ export function extractLayers(ctx: InlineContext, intro: Block<Inline[]>[], sect
 }
 
 export function layersShape(layers: Layer<Inline[]>[], positions: Positions): unknown[] {
+  if (layers[0]) positions.set('/body/layers', layers[0].at);
   return layers.map((layer, i) => {
     const ptr = `/body/layers/${i}`;
     positions.set(ptr, layer.at);

@@ -22,6 +22,8 @@ export function extractSections(ctx: InlineContext, root: Root): IntroAndSection
 }
 
 export function sectionsShape(parts: IntroAndSections, positions: Positions): { intro: unknown[]; sections: unknown[] } {
+  const first = parts.sections[0];
+  if (first) positions.set('/body/sections', first.at);
   return {
     intro: parts.intro.map((b, i) => blockShape(b, `/body/intro/${i}`, positions)),
     sections: parts.sections.map((s, i) => sectionShape(s, `/body/sections/${i}`, positions)),

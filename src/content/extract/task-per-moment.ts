@@ -129,7 +129,7 @@ export function extractTaskPerMoment(ctx: InlineContext, root: Root): { parts: P
     }
     return m;
   });
-  positions.set('/body/moments', bodyAt);
+  positions.set('/body/moments', moments[0]?.moment.at ?? bodyAt);
 
   return { parts: { intro, moments: moments.map((m) => m.moment), references }, shape, positions, bodyAt };
 }
