@@ -10,14 +10,21 @@ export interface QrPath {
   size: number;
 }
 
-/** Path of the QR code of `text` with its top-left corner at (x, y) and side `size`. */
-export function qrPath(text: string, x: number, y: number, size: number): QrPath {
+interface Matrix {
+  n: number;
+  /** Dark runs per row: [row, startColumn, length]. */
+  runs: Array<[number, number, number]>;
+}
+
+/** Encoding (with its mask search) is the expensive part; a municipality's three documents share it. */
+const matrices = new Map<string, Matrix>();
+
+function matrix(text: string): Matrix {
+  let m = matrices.get(text);
+  if (m) return m;
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
-  const quiet = 2;
-  const unit = size / (n + 2 * quiet);
-  const r = (v: number) => Math.round(v * 1000) / 1000;
-  const parts: string[] = [];
+  const runs: Matrix['runs'] = [];
   for (let row = 0; row < n; row++) {
     let col = 0;
     while (col < n) {
@@ -27,10 +34,23 @@ export function qrPath(text: string, x: number, y: number, size: number): QrPath
       }
       const start = col;
       while (col < n && qr.modules.get(row, col)) col++;
-      const px = x + (start + quiet) * unit;
-      const py = y + (row + quiet) * unit;
-      parts.push(`M${r(px)} ${r(py)}h${r((col - start) * unit)}v${r(unit)}h${r(-(col - start) * unit)}z`);
+      runs.push([row, start, col - start]);
     }
   }
-  return { d: parts.join(''), size };
+  if (matrices.size > 256) matrices.clear();
+  m = { n, runs };
+  matrices.set(text, m);
+  return m;
+}
+
+/** Path of the QR code of `text` with its top-left corner at (x, y) and side `size`. */
+export function qrPath(text: string, x: number, y: number, size: number): QrPath {
+  const { n, runs } = matrix(text);
+  const quiet = 2;
+  const unit = size / (n + 2 * quiet);
+  const r = (v: number) => Math.round(v * 1000) / 1000;
+  const d = runs
+    .map(([row, start, len]) => `M${r(x + (start + quiet) * unit)} ${r(y + (row + quiet) * unit)}h${r(len * unit)}v${r(unit)}h${r(-len * unit)}z`)
+    .join('');
+  return { d, size };
 }

@@ -36,7 +36,7 @@ export function baselineOffset(style: InlineStyle, leading: number): number {
 }
 
 /** Link nodes for the link groups of `lines`, created in reading order under `parent`. */
-export function linkNodes(lines: Line[], parent: StructNode, builder: StructureBuilder): Map<number, StructNode> {
+export function linkNodes(lines: readonly Line[], parent: StructNode, builder: StructureBuilder): Map<number, StructNode> {
   const nodes = new Map<number, StructNode>();
   for (const line of lines) {
     for (const seg of line.segments) {

@@ -38,7 +38,34 @@ const OVERFULL = 1e6;
 
 export type { InlineStyle } from './tokenize.js';
 
+/**
+ * Most paragraphs hold no municipality-specific text, so the same paragraph is broken for
+ * every municipality with the same result: remember it. Lines are never mutated after
+ * they are built, so sharing them between documents is safe; they are frozen so that a
+ * caller that tries is stopped (TypeError) instead of corrupting another document.
+ */
+const memo = new Map<string, Line[]>();
+const MEMO_LIMIT = 20_000;
+
 export function breakLines(runs: readonly Run[], style: InlineStyle, maxWidth: number): Line[] {
+  const f = style.fonts;
+  const key = JSON.stringify([runs, style.size, style.bold, style.italic, style.hyphenate, maxWidth, f.regular.id, f.bold.id, f.italic.id, f.boldItalic.id]);
+  let lines = memo.get(key);
+  if (!lines) {
+    lines = computeLines(runs, style, maxWidth);
+    for (const line of lines) {
+      line.segments.forEach((seg) => Object.freeze(seg));
+      Object.freeze(line.segments);
+      Object.freeze(line);
+    }
+    Object.freeze(lines);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, lines);
+  }
+  return lines;
+}
+
+function computeLines(runs: readonly Run[], style: InlineStyle, maxWidth: number): Line[] {
   const frags = tokenize(runs, style, maxWidth);
   const lines: Line[] = [];
   let start = 0;

@@ -1,7 +1,9 @@
 /**
  * Logo assets for the PDF. pdfkit embeds PNG and JPEG only, so an SVG logo is rasterised
  * once per process (sharp, from a Buffer so librsvg resolves nothing beside the file) at
- * print resolution for the size it is drawn.
+ * print resolution for the size it is drawn. The logo always stands on a white field, so it
+ * is flattened onto white: an RGB PNG without alpha is copied into the PDF as it is, while
+ * one with alpha makes pdfkit decode, split and re-compress it for every document.
  */
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
@@ -22,6 +24,7 @@ export function imageBytes(file: string, widthPt: number): Promise<Buffer> {
 
 async function load(file: string, px: number): Promise<Buffer> {
   const bytes = await readFile(file);
-  if (bytes.subarray(1, 4).toString('latin1') === 'PNG') return bytes;
-  return sharp(bytes, { density: 300 }).resize({ width: px }).png({ compressionLevel: 9 }).toBuffer();
+  const isPng = bytes.subarray(1, 4).toString('latin1') === 'PNG';
+  const image = isPng ? sharp(bytes) : sharp(bytes, { density: 300 }).resize({ width: px });
+  return image.flatten({ background: '#FFFFFF' }).png({ compressionLevel: 9 }).toBuffer();
 }

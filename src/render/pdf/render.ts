@@ -19,6 +19,8 @@ export interface RenderPdfOptions {
 
 type Doc = PDFKit.PDFDocument & PdfDocInternals & {
   _id: Uint8Array;
+  _write: (data: Uint8Array | string) => void;
+  _finalize: () => void;
   _font: unknown;
   _fragment?: (text: string, x: number, y: number, options: Record<string, unknown>) => void;
 };
@@ -29,6 +31,8 @@ export async function renderPdf(frames: Frames, opts: RenderPdfOptions): Promise
     size: [frames.width, frames.height],
     margin: 0,
     autoFirstPage: false,
+    // No default font: pdfkit would otherwise load and parse Helvetica's AFM per document.
+    font: null,
     pdfVersion: '1.7',
     tagged: true,
     subset: 'PDF/UA',
@@ -45,8 +49,7 @@ export async function renderPdf(frames: Frames, opts: RenderPdfOptions): Promise
       ModDate: opts.creationDate,
     },
   } as unknown as PDFKit.PDFDocumentOptions) as Doc;
-  // The file ID comes from the content, not from the clock or a random source.
-  doc._id = createHash('md5').update(JSON.stringify(frames)).update(opts.creationDate.toISOString()).digest();
+  contentFileId(doc);
   escapeXmpInfo(doc);
 
   const fonts = new Map<string, LoadedFont>();
@@ -77,6 +80,25 @@ export async function renderPdf(frames: Frames, opts: RenderPdfOptions): Promise
   doc.end();
   await done;
   return Buffer.concat(chunks);
+}
+
+/**
+ * The file ID is the MD5 of every byte before the trailer: derived from the content, never
+ * from the clock or a random source (pdfkit's own ID hashes only the Info dictionary).
+ */
+function contentFileId(doc: Doc): void {
+  const hash = createHash('md5');
+  const write = doc._write;
+  doc._write = function (this: Doc, data) {
+    hash.update(data);
+    write.call(this, data);
+  };
+  const finalize = doc._finalize;
+  doc._finalize = function (this: Doc) {
+    this._id = hash.digest();
+    this._write = write;
+    finalize.call(this);
+  };
 }
 
 async function loadImages(frames: Frames): Promise<Map<string, Buffer>> {
