@@ -8,7 +8,7 @@
  * hash does not depend on where the content was checked out.
  */
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,13 @@ import { canonicalJson, combineHashes, sha256 } from './hash.js';
  */
 export const TOOL_ROOT = findToolRoot(dirname(fileURLToPath(import.meta.url)));
 
+const PACKAGE = JSON.parse(readFileSync(join(TOOL_ROOT, 'package.json'), 'utf8')) as {
+  version: string;
+  dependencies?: Record<string, string>;
+};
+
+export const TOOL_VERSION = PACKAGE.version;
+
 function findToolRoot(from: string): string {
   let dir = from;
   while (!existsSync(join(dir, 'package.json'))) {
@@ -32,15 +39,11 @@ function findToolRoot(from: string): string {
 }
 
 export async function toolFingerprint(): Promise<string> {
-  const pkg = JSON.parse(await readFile(join(TOOL_ROOT, 'package.json'), 'utf8')) as {
-    version: string;
-    dependencies?: Record<string, string>;
-  };
   const code = await hashTree(join(TOOL_ROOT, 'dist', 'src'));
   const templates = await hashTree(join(TOOL_ROOT, 'templates'));
   const libraries: Record<string, string> = {};
-  for (const dep of Object.keys(pkg.dependencies ?? {}).sort()) libraries[dep] = installedVersion(dep);
-  return combineHashes({ version: pkg.version, code, templates, libraries: canonicalJson(libraries) });
+  for (const dep of Object.keys(PACKAGE.dependencies ?? {}).sort()) libraries[dep] = installedVersion(dep);
+  return combineHashes({ version: PACKAGE.version, code, templates, libraries: canonicalJson(libraries) });
 }
 
 function installedVersion(dep: string): string {

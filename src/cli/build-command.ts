@@ -1,4 +1,89 @@
-export async function runBuild(_opts: Record<string, unknown>): Promise<number> {
-  process.stderr.write('folderpers build: not implemented yet\n');
-  return 1;
+/**
+ * `folderpers build`: refuse unusable options (exit 2), validate everything (errors: exit 1,
+ * nothing written), then render the selection on worker threads and report what was
+ * written, left unchanged or removed. See src/build/ for how the output stays atomic and
+ * incremental.
+ */
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { countBySeverity } from '../diagnostics/index.js';
+import { runBuildJobs } from '../build/build.js';
+import { creationDate } from '../build/creation-date.js';
+import { outputFolderProblem } from '../build/output-folder.js';
+import { TOOL_VERSION } from '../build/inputs.js';
+import { createProgress } from '../build/progress.js';
+import type { Shard } from '../build/selection.js';
+import { summarise, summaryLine } from '../build/summary.js';
+import { createWorkerRunner } from '../build/worker-runner.js';
+import { UsageError, validateContent, type ValidateResult } from '../validate/index.js';
+import { EXIT_CONTENT, EXIT_OK, EXIT_USAGE, type OutputFormat } from './main.js';
+import { report } from './report.js';
+
+export interface BuildCommandOptions {
+  content: string;
+  out: string;
+  municipality: string[];
+  document: string[];
+  jobs?: number;
+  shard?: Shard;
+  force: boolean;
+  format: OutputFormat;
+}
+
+function usageError(message: string): number {
+  process.stderr.write(`folderpers build: ${message}\n(run folderpers --help for usage)\n`);
+  return EXIT_USAGE;
+}
+
+export async function runBuild(opts: BuildCommandOptions): Promise<number> {
+  const started = performance.now();
+  const contentInfo = await stat(opts.content).catch(() => undefined);
+  if (!contentInfo?.isDirectory()) return usageError(`the content folder ${opts.content} does not exist`);
+  const outProblem = await outputFolderProblem(opts.out, opts.content);
+  if (outProblem) return usageError(outProblem);
+  const date = creationDate();
+  if (typeof date === 'string') return usageError(date);
+
+  const contentRoot = resolve(opts.content);
+  let validated: ValidateResult;
+  try {
+    validated = await validateContent({ contentRoot, municipalities: opts.municipality });
+  } catch (err) {
+    if (err instanceof UsageError) return usageError(err.message);
+    throw err;
+  }
+  if (countBySeverity(validated.diagnostics).errors > 0) {
+    process.stdout.write(report(validated.diagnostics, opts.format, { artifacts: [] }));
+    return EXIT_CONTENT;
+  }
+  const unknown = opts.document.filter((id) => !validated.documents.some((d) => d.id === id));
+  if (unknown.length > 0) return usageError(`no document ${unknown.join(', ')} in ${opts.content}/documents`);
+
+  const workers = opts.jobs ?? availableParallelism();
+  const progress = createProgress(process.stderr);
+  const outcome = await runBuildJobs({
+    contentRoot,
+    outDir: resolve(opts.out),
+    documents: validated.documents,
+    profiles: validated.profiles.map((p) => p.profile),
+    selection: { municipalities: opts.municipality, documents: opts.document, shard: opts.shard },
+    force: opts.force,
+    creationDate: date,
+    generator: `folderpers ${TOOL_VERSION}`,
+    createRunner: (jobs) =>
+      createWorkerRunner({ jobs, workers, documents: validated.documents, profiles: validated.profiles, creationDate: date }),
+    onProgress: (p) => progress.update(p),
+  });
+  progress.finish();
+
+  const diagnostics = [...validated.diagnostics, ...outcome.diagnostics];
+  const summary = summarise(outcome, (performance.now() - started) / 1000);
+  process.stdout.write(report(diagnostics, opts.format, { artifacts: outcome.artifacts, summary }));
+  const failed = countBySeverity(diagnostics).errors > 0;
+  if (opts.format !== 'json') {
+    const line = failed ? 'build failed: nothing written' : summaryLine(summary);
+    process.stdout.write(`${line}\n`);
+  }
+  return failed ? EXIT_CONTENT : EXIT_OK;
 }

@@ -1,0 +1,93 @@
+/**
+ * One job, in a worker: resolve the document for the municipality, lay it out, and draw
+ * the frames in every format asked for — all in memory; the worker writes the files. The
+ * PDF, the SVG and both PNGs of a picture come from the same frames, so they agree.
+ */
+import { join } from 'node:path';
+import type { DocumentModel } from '../content/model.js';
+import type { Diagnostic } from '../diagnostics/index.js';
+import type { Frames } from '../layout/frames.js';
+import { layoutDocument, type LayoutEnv } from '../layout/index.js';
+import { layoutTaskPerMoment } from '../layout/infographic/task-per-moment.js';
+import { defaultFontFiles, loadFontSet } from '../layout/text/index.js';
+import type { LoadedProfile } from '../profiles/model.js';
+import { renderPdf } from '../render/pdf/index.js';
+import { renderPng } from '../render/png/index.js';
+import { altText, altTextFile, embedImages, renderSvg } from '../render/svg/index.js';
+import { resolveDocument } from '../resolve/resolve.js';
+import type { Run } from '../resolve/runs.js';
+import type { ArtifactFormat } from './formats.js';
+import { TOOL_ROOT } from './inputs.js';
+
+/** Print PNGs at 300 dpi of the page size; web PNGs 1200 px wide. */
+const PRINT_DPI = 300;
+const WEB_WIDTH = 1200;
+
+/** Fonts parsed and templates found once per worker, for all its jobs. */
+let env: LayoutEnv | undefined;
+
+function layoutEnv(date: Date): LayoutEnv {
+  env ??= { fonts: loadFontSet(defaultFontFiles()), templatesRoot: join(TOOL_ROOT, 'templates'), date };
+  return env;
+}
+
+interface Layout {
+  frames: Frames | undefined;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The frames of a document: the task-per-moment infographic is one page drawn the same in
+ * every format; the other kinds go through the leaflet layout.
+ */
+function layout(doc: DocumentModel<Run[]>, profile: LoadedProfile, e: LayoutEnv): Layout {
+  if (doc.kind === 'task-per-moment') return layoutTaskPerMoment(doc, profile.profile, e);
+  return layoutDocument(doc, profile.profile, e);
+}
+
+export interface RenderedJob {
+  files: { format: ArtifactFormat; data: Uint8Array }[];
+  diagnostics: Diagnostic[];
+  timings: Record<string, number>;
+}
+
+export async function renderJob(
+  doc: DocumentModel,
+  profile: LoadedProfile,
+  formats: readonly ArtifactFormat[],
+  ctx: { creationDate: Date },
+): Promise<RenderedJob> {
+  const timings: Record<string, number> = {};
+  const timed = async <T>(step: string, work: () => T | Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await work();
+    timings[step] = (timings[step] ?? 0) + performance.now() - started;
+    return result;
+  };
+
+  const resolved = await timed('resolve', () => resolveDocument(doc, profile));
+  const laidOut = await timed('layout', () => layout(resolved, profile, layoutEnv(ctx.creationDate)));
+  const diagnostics = laidOut.diagnostics;
+  const files: RenderedJob['files'] = [];
+  const frames = laidOut.frames;
+  if (!frames || diagnostics.some((d) => d.severity === 'error')) return { files, diagnostics, timings };
+
+  if (formats.includes('pdf')) {
+    files.push({ format: 'pdf', data: await timed('pdf', () => renderPdf(frames, { creationDate: ctx.creationDate })) });
+  }
+  if (formats.includes('svg') || formats.includes('png') || formats.includes('web.png')) {
+    const svg = await timed('svg', async () => renderSvg(frames, 0, await embedImages(frames)));
+    const alt = altText(frames);
+    const title = frames.meta.title;
+    if (formats.includes('svg')) files.push({ format: 'svg', data: Buffer.from(svg) });
+    if (formats.includes('png')) {
+      const width = Math.round((frames.width / 72) * PRINT_DPI);
+      files.push({ format: 'png', data: await timed('png', () => renderPng(svg, { width, alt, title })) });
+    }
+    if (formats.includes('web.png')) {
+      files.push({ format: 'web.png', data: await timed('web.png', () => renderPng(svg, { width: WEB_WIDTH, alt, title })) });
+    }
+    if (formats.includes('alt.txt')) files.push({ format: 'alt.txt', data: Buffer.from(altTextFile(alt)) });
+  }
+  return { files, diagnostics, timings };
+}

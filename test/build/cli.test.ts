@@ -1,0 +1,165 @@
+/**
+ * The real CLI (bin/folderpers.js, compiled by `npm test`) on a copy of the bundled content
+ * cut down to two municipalities, so the suite stays fast. The tests share one sequence of
+ * builds: cold, rebuilt, changed, broken, shrunk.
+ */
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = join(ROOT, 'bin', 'folderpers.js');
+const KEEP = ['leiden', 'rotterdam'];
+
+let dir: string;
+let content: string;
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(...args: string[]): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [CLI, ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) =>
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+interface Artifact {
+  path: string;
+  municipality: string;
+  status: 'written' | 'unchanged' | 'removed';
+}
+
+async function build(out: string, ...args: string[]): Promise<{ result: CliResult; artifacts: Artifact[] }> {
+  const result = await cli('build', '--content', content, '--out', out, '--format', 'json', ...args);
+  const parsed = JSON.parse(result.stdout) as { artifacts?: Artifact[] };
+  return { result, artifacts: parsed.artifacts ?? [] };
+}
+
+/** Every file under `root` → its bytes (base64) and, optionally, its mtime. */
+async function snapshot(root: string, withTimes = true): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const walk = async (d: string): Promise<void> => {
+    for (const e of await readdir(d, { withFileTypes: true }).catch(() => [])) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) await walk(p);
+      else {
+        const bytes = (await readFile(p)).toString('base64');
+        out[p.slice(root.length)] = withTimes ? `${(await stat(p)).mtimeMs} ${bytes}` : bytes;
+      }
+    }
+  };
+  await walk(root);
+  return out;
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'folderpers-cli-build-'));
+  content = join(dir, 'content');
+  await cp(join(ROOT, 'content'), content, { recursive: true });
+  for (const name of await readdir(join(content, 'municipalities'))) {
+    if (!KEEP.includes(name.replace(/\.yaml$/, ''))) await rm(join(content, 'municipalities', name), { recursive: true });
+  }
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('folderpers build', () => {
+  it('--jobs 1 and --jobs 2 write identical files and manifests', async () => {
+    const one = await build(join(dir, 'out-1'), '--jobs', '1');
+    expect(one.result.stderr).not.toMatch(/internal error/);
+    expect(one.result.code).toBe(0);
+    const two = await build(join(dir, 'out-2'), '--jobs', '2');
+    expect(two.result.code).toBe(0);
+    expect(one.artifacts.length).toBe(KEEP.length * (4 + 2 * 4));
+    expect(one.artifacts.every((a) => a.status === 'written')).toBe(true);
+    const a = await snapshot(join(dir, 'out-1'), false);
+    expect(Object.keys(a)).toContain('/manifest.json');
+    expect(Object.keys(a)).toContain('/leiden/taak-per-moment.web.png');
+    expect(await snapshot(join(dir, 'out-2'), false)).toEqual(a);
+  });
+
+  it('two shards cover the build without overlap, and their merged manifest is the whole one', async () => {
+    const s1 = await build(join(dir, 'shard-1'), '--shard', '1/2');
+    const s2 = await build(join(dir, 'shard-2'), '--shard', '2/2');
+    expect(s1.result.code).toBe(0);
+    expect(s2.result.code).toBe(0);
+    const paths1 = s1.artifacts.map((a) => a.path);
+    const paths2 = s2.artifacts.map((a) => a.path);
+    expect(paths1.filter((p) => paths2.includes(p))).toEqual([]);
+    const whole = JSON.parse(await readFile(join(dir, 'out-1', 'manifest.json'), 'utf8')) as { artifacts: Artifact[] };
+    expect([...paths1, ...paths2].sort()).toEqual(whole.artifacts.map((a) => a.path).sort());
+    const merged = await cli('manifest', 'merge', join(dir, 'shard-1', 'manifest.json'), join(dir, 'shard-2', 'manifest.json'));
+    expect(merged.code).toBe(0);
+    expect(merged.stdout).toBe(await readFile(join(dir, 'out-1', 'manifest.json'), 'utf8'));
+  });
+
+  it('an unchanged rebuild writes nothing', async () => {
+    const before = await snapshot(join(dir, 'out-1'));
+    const again = await build(join(dir, 'out-1'));
+    expect(again.result.code).toBe(0);
+    expect(again.artifacts.length).toBeGreaterThan(0);
+    expect(again.artifacts.every((a) => a.status === 'unchanged')).toBe(true);
+    expect(await snapshot(join(dir, 'out-1'))).toEqual(before);
+  });
+
+  it('a one-profile change rewrites only that municipality', async () => {
+    const file = join(content, 'municipalities', 'leiden.yaml');
+    const yaml = await readFile(file, 'utf8');
+    await writeFile(file, yaml.replace(/^name: .*$/m, 'name: Gemeente Leiden (test)'));
+    const before = await snapshot(join(dir, 'out-1'));
+    const changed = await build(join(dir, 'out-1'));
+    expect(changed.result.code).toBe(0);
+    const written = changed.artifacts.filter((a) => a.status === 'written');
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.every((a) => a.municipality === 'leiden')).toBe(true);
+    const after = await snapshot(join(dir, 'out-1'));
+    for (const [path, value] of Object.entries(before)) {
+      if (path.startsWith('/rotterdam/')) expect(after[path]).toBe(value);
+    }
+  });
+
+  it('a validation error exits 1 and leaves out/ byte-identical', async () => {
+    const file = join(content, 'municipalities', 'rotterdam.yaml');
+    const yaml = await readFile(file, 'utf8');
+    await writeFile(file, yaml.replace(/primary: "#[0-9A-Fa-f]{6}"/, 'primary: "groen"'));
+    const before = await snapshot(join(dir, 'out-1'));
+    const failed = await build(join(dir, 'out-1'));
+    expect(failed.result.code).toBe(1);
+    expect(JSON.parse(failed.result.stdout).errors).toBeGreaterThan(0);
+    expect(await snapshot(join(dir, 'out-1'))).toEqual(before);
+    await writeFile(file, yaml);
+  });
+
+  it("a removed municipality's files and manifest entries disappear", async () => {
+    await rm(join(content, 'municipalities', 'rotterdam.yaml'));
+    await rm(join(content, 'municipalities', 'rotterdam'), { recursive: true });
+    const shrunk = await build(join(dir, 'out-1'));
+    expect(shrunk.result.code).toBe(0);
+    const removed = shrunk.artifacts.filter((a) => a.status === 'removed');
+    expect(removed.length).toBe(12);
+    expect(removed.every((a) => a.municipality === 'rotterdam')).toBe(true);
+    expect(await readdir(join(dir, 'out-1'))).not.toContain('rotterdam');
+    const manifest = JSON.parse(await readFile(join(dir, 'out-1', 'manifest.json'), 'utf8')) as { artifacts: Artifact[] };
+    expect(manifest.artifacts.some((a) => a.municipality === 'rotterdam')).toBe(false);
+  });
+
+  it('refuses an output folder inside the content folder, or that is a file (exit 2)', async () => {
+    const inside = await cli('build', '--content', content, '--out', join(content, 'out'));
+    expect(inside.code).toBe(2);
+    expect(inside.stderr).toMatch(/inside the content folder/);
+    await writeFile(join(dir, 'a-file'), '');
+    const file = await cli('build', '--content', content, '--out', join(dir, 'a-file'));
+    expect(file.code).toBe(2);
+    expect(file.stderr).toMatch(/is a file, not a folder/);
+  });
+});
