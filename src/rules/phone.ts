@@ -16,7 +16,7 @@ export function phoneE164(written: string): string | undefined {
   const trimmed = written.trim();
   if (!/^[+(0-9][0-9 ()\-.]*$/.test(trimmed)) return undefined;
   const parsed = parsePhoneNumberFromString(trimmed, 'NL');
-  if (parsed?.isValid()) return parsed.number;
+  if (parsed?.isValid() && parsed.countryCallingCode === '31') return parsed.number;
   if (MUNICIPAL_14.test(trimmed)) return `+31${trimmed.replace(/\D/g, '')}`;
   return undefined;
 }
