@@ -51,7 +51,9 @@ export async function renderPng(svg: string, opts: PngOptions): Promise<Buffer> 
   // these pixels. (A density option would apply twice to a size given in pt.)
   const sized = svg.replace(/^(<svg[^>]*?)\swidth="[^"]*" height="[^"]*"/, `$1 width="${width}" height="${height}"`);
   const dpi = (width / page.width) * 72;
+  // The page is opaque (renderSvg paints a white background): drop the alpha channel.
   const png = await sharp(Buffer.from(sized))
+    .flatten({ background: '#FFFFFF' })
     .withDensity(Math.round(dpi * 100) / 100)
     .png(ENCODING)
     .toBuffer();
