@@ -1,7 +1,8 @@
 /**
  * The real CLI (bin/folderpers.js, compiled by `npm test`) on a copy of the bundled content
- * cut down to two municipalities, so the suite stays fast. The tests share one sequence of
- * builds: cold, rebuilt, changed, broken, shrunk.
+ * cut down to two municipalities and two documents (a PDF-only leaflet and an infographic
+ * with every format), so the suite stays fast. The tests share one sequence of builds:
+ * cold, rebuilt, changed, broken, shrunk.
  */
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -12,7 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'bin', 'folderpers.js');
-const KEEP = ['leiden', 'rotterdam'];
+const KEEP = ['huizen', 'leiden'];
+const DOCUMENTS = ['ouderfolder', 'taak-per-moment'];
+/** ouderfolder.pdf, and taak-per-moment as pdf, svg, png, web.png and alt.txt. */
+const PER_MUNICIPALITY = 6;
 
 let dir: string;
 let content: string;
@@ -67,6 +71,9 @@ beforeAll(async () => {
   for (const name of await readdir(join(content, 'municipalities'))) {
     if (!KEEP.includes(name.replace(/\.yaml$/, ''))) await rm(join(content, 'municipalities', name), { recursive: true });
   }
+  for (const name of await readdir(join(content, 'documents'))) {
+    if (!DOCUMENTS.includes(name.replace(/\.md$/, ''))) await rm(join(content, 'documents', name));
+  }
 });
 
 afterAll(async () => {
@@ -80,7 +87,7 @@ describe('folderpers build', () => {
     expect(one.result.code).toBe(0);
     const two = await build(join(dir, 'out-2'), '--jobs', '2');
     expect(two.result.code).toBe(0);
-    expect(one.artifacts.length).toBe(KEEP.length * (4 + 2 * 4));
+    expect(one.artifacts.length).toBe(KEEP.length * PER_MUNICIPALITY);
     expect(one.artifacts.every((a) => a.status === 'written')).toBe(true);
     const a = await snapshot(join(dir, 'out-1'), false);
     expect(Object.keys(a)).toContain('/manifest.json');
@@ -124,12 +131,12 @@ describe('folderpers build', () => {
     expect(written.every((a) => a.municipality === 'leiden')).toBe(true);
     const after = await snapshot(join(dir, 'out-1'));
     for (const [path, value] of Object.entries(before)) {
-      if (path.startsWith('/rotterdam/')) expect(after[path]).toBe(value);
+      if (path.startsWith('/huizen/')) expect(after[path]).toBe(value);
     }
   });
 
   it('a validation error exits 1 and leaves out/ byte-identical', async () => {
-    const file = join(content, 'municipalities', 'rotterdam.yaml');
+    const file = join(content, 'municipalities', 'huizen.yaml');
     const yaml = await readFile(file, 'utf8');
     await writeFile(file, yaml.replace(/primary: "#[0-9A-Fa-f]{6}"/, 'primary: "groen"'));
     const before = await snapshot(join(dir, 'out-1'));
@@ -141,16 +148,16 @@ describe('folderpers build', () => {
   });
 
   it("a removed municipality's files and manifest entries disappear", async () => {
-    await rm(join(content, 'municipalities', 'rotterdam.yaml'));
-    await rm(join(content, 'municipalities', 'rotterdam'), { recursive: true });
+    await rm(join(content, 'municipalities', 'huizen.yaml'));
+    await rm(join(content, 'municipalities', 'huizen'), { recursive: true });
     const shrunk = await build(join(dir, 'out-1'));
     expect(shrunk.result.code).toBe(0);
     const removed = shrunk.artifacts.filter((a) => a.status === 'removed');
-    expect(removed.length).toBe(12);
-    expect(removed.every((a) => a.municipality === 'rotterdam')).toBe(true);
-    expect(await readdir(join(dir, 'out-1'))).not.toContain('rotterdam');
+    expect(removed.length).toBe(PER_MUNICIPALITY);
+    expect(removed.every((a) => a.municipality === 'huizen')).toBe(true);
+    expect(await readdir(join(dir, 'out-1'))).not.toContain('huizen');
     const manifest = JSON.parse(await readFile(join(dir, 'out-1', 'manifest.json'), 'utf8')) as { artifacts: Artifact[] };
-    expect(manifest.artifacts.some((a) => a.municipality === 'rotterdam')).toBe(false);
+    expect(manifest.artifacts.some((a) => a.municipality === 'huizen')).toBe(false);
   });
 
   it('refuses an output folder inside the content folder, or that is a file (exit 2)', async () => {
