@@ -3,7 +3,9 @@
  * content (profile website and form, national URLs, Markdown links, and in hostile content
  * also SVG hrefs, CSS imports, xi:include, remote images and a logo URL). validate and
  * build must not open a single connection to it, nor resolve or connect anywhere else
- * (net-guard.mjs logs every socket and DNS call of the CLI process).
+ * (net-guard.mjs logs every socket and DNS call of the CLI process). Valid content may not
+ * name an IP address, so there the URLs name a reserved `.test` host and the guard, which
+ * sees every lookup, is the witness.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
@@ -40,7 +42,10 @@ async function edit(file: string, change: (text: string) => string): Promise<voi
   await writeFile(file, change(await readFile(file, 'utf8')));
 }
 
-function profile(logo: string): string {
+/** A host that would have to be resolved before anything could be fetched from it. */
+const HOST = 'www.folderpers-no-network.test';
+
+function profile(logo: string, host: string): string {
   return [
     'name: Gemeente Netwerk',
     'brand:',
@@ -50,26 +55,26 @@ function profile(logo: string): string {
     '  organisation: MEE Netwerk',
     '  phone: "010 282 11 11"',
     '  email: info@example.nl',
-    `  website: https://${base}/website`,
-    `  form: https://${base}/form`,
+    `  website: https://${host}/website`,
+    `  form: https://${host}/form`,
     '',
   ].join('\n');
 }
 
-/** Bundled content with every URL pointing at the local server: valid, so build renders it. */
+/** Bundled content with every URL pointing at the test host: valid, so build renders it. */
 async function validWorkspace(): Promise<string> {
   const dir = await makeWorkspace();
   workspaces.push(dir);
   const content = path.join(dir, 'content');
-  await edit(path.join(content, 'defaults.yaml'), (t) => t.replace(/https:\/\/[^\s"']+/g, `https://${base}/national`));
+  await edit(path.join(content, 'defaults.yaml'), (t) => t.replace(/https:\/\/[^\s"']+/g, `https://${HOST}/national`));
   for (const doc of await readdir(path.join(content, 'documents'))) {
-    await edit(path.join(content, 'documents', doc), (t) => t.replace(/https:\/\/[^\s)>"']+/g, `https://${base}/document`));
+    await edit(path.join(content, 'documents', doc), (t) => t.replace(/https:\/\/[^\s)>"']+/g, `https://${HOST}/document`));
   }
-  await writeFile(path.join(content, 'municipalities', 'netwerk.yaml'), profile('rotterdam/logo.svg'));
+  await writeFile(path.join(content, 'municipalities', 'netwerk.yaml'), profile('rotterdam/logo.svg', HOST));
   return dir;
 }
 
-/** The same, plus references that a careless renderer would fetch. */
+/** The same, plus references to the local server that a careless renderer would fetch. */
 async function hostileWorkspace(): Promise<string> {
   const dir = await validWorkspace();
   const municipalities = path.join(dir, 'content', 'municipalities');
@@ -87,8 +92,8 @@ async function hostileWorkspace(): Promise<string> {
       '',
     ].join('\n'),
   );
-  await writeFile(path.join(municipalities, 'netwerk.yaml'), profile('netwerk/logo.svg'));
-  await writeFile(path.join(municipalities, 'remote-logo.yaml'), profile(`http://${base}/logo.svg`).replace('Netwerk', 'Remote'));
+  await writeFile(path.join(municipalities, 'netwerk.yaml'), profile('netwerk/logo.svg', base));
+  await writeFile(path.join(municipalities, 'remote-logo.yaml'), profile(`http://${base}/logo.svg`, base).replace('Netwerk', 'Remote'));
   await edit(path.join(dir, 'content', 'documents', 'ouderfolder.md'), (t) =>
     t.replace(/\n## /, `\n![pixel](http://${base}/image.png) [link](http://${base}/link)\n\n## `),
   );
@@ -106,6 +111,26 @@ async function run(dir: string, args: string[]) {
 }
 
 describe('no network', () => {
+  it('the guard sees a lookup and a connection, also from a worker thread (control)', async () => {
+    const dir = await makeWorkspace();
+    workspaces.push(dir);
+    const log = path.join(dir, 'tmp', 'net.log');
+    const script = [
+      "const { Worker } = require('node:worker_threads');",
+      "require('node:dns').lookup('" + HOST + "', () => {});",
+      // Port 9 (discard) on loopback: refused at once, and never the counting server.
+      "new Worker(new URL('data:text/javascript,import http from \"node:http\"; http.get(\"http://127.0.0.1:9/from-module-worker\").on(\"error\", () => {});'));",
+    ].join('\n');
+    await writeFile(path.join(dir, 'probe.cjs'), script);
+    const { execFile } = await import('node:child_process');
+    await new Promise((resolve) =>
+      execFile(process.execPath, ['probe.cjs'], { cwd: dir, env: { ...process.env, NODE_OPTIONS: `--import=${GUARD}`, FOLDERPERS_NET_LOG: log }, timeout: 20_000 }, resolve),
+    );
+    const attempts = readFileSync(log, 'utf8');
+    expect(attempts).toContain('dns.lookup');
+    expect(attempts).toContain('from-module-worker');
+  });
+
   it('valid content full of local URLs: validate and build succeed without a connection', async () => {
     const dir = await validWorkspace();
     const validate = await run(dir, ['validate', '--content', 'content', '--municipality', 'netwerk']);
@@ -113,6 +138,8 @@ describe('no network', () => {
     const build = await run(dir, ['build', '--content', 'content', '--out', 'out', '--municipality', 'netwerk']);
     expect(build.code, build.context).toBe(0);
     expect(hasStackTrace(build.stderr), build.context).toBe(false);
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'out', 'manifest.json'), 'utf8')) as { artifacts: unknown[] };
+    expect(manifest.artifacts.length, 'the build rendered nothing').toBeGreaterThan(0);
     expect([...validate.attempts, ...build.attempts]).toEqual([]);
     expect(seen).toEqual([]);
   });
