@@ -41,6 +41,13 @@ function count(data: Buffer, test: (r: number, g: number, b: number) => boolean)
 }
 
 describe('renderPng', () => {
+  it('gives the exact A4 size when asked for its width at a whole dpi', async () => {
+    const tiny = svg.replace(/<desc[\s\S]*<\/svg>/, '<rect width="10" height="10" fill="#00811F"/></svg>');
+    const png = await renderPng(tiny, { width: 2480, alt: { short: 'x', full: 'y' } });
+    const m = await sharp(png).metadata();
+    expect([m.width, m.height, m.density]).toEqual([2480, 3508, 300]);
+  });
+
   it('renders A4 at 300 dpi and the web size at 1200 px wide', async () => {
     const p = await sharp(print).metadata();
     expect([p.width, p.height]).toEqual([2480, 3508]);

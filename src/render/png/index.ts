@@ -43,14 +43,23 @@ export function pixelSize(width: number, height: number, dpi: number): { width: 
  */
 const ENCODING = { palette: true, quality: 90, colours: 256, dither: 0, effort: 1, compressionLevel: 6 } as const;
 
+/**
+ * A width that is the page at a whole dpi (2480 px: A4 at 300 dpi) gets the page's exact
+ * size and resolution at that dpi (3508 px high, not 3507 from the rounded width); any
+ * other width keeps the page's aspect ratio.
+ */
+function outputSize(page: { width: number; height: number }, width: number, height?: number) {
+  const dpi = Math.round((width * 72) / page.width);
+  const whole = pixelSize(page.width, page.height, dpi);
+  if (whole.width === width) return { width, height: height ?? whole.height, dpi };
+  return { width, height: height ?? Math.round((width * page.height) / page.width), dpi: (width * 72) / page.width };
+}
+
 export async function renderPng(svg: string, opts: PngOptions): Promise<Buffer> {
-  const page = svgSize(svg);
-  const width = opts.width;
-  const height = opts.height ?? Math.round((width * page.height) / page.width);
+  const { width, height, dpi } = outputSize(svgSize(svg), opts.width, opts.height);
   // Give the root element the pixel size wanted: librsvg then maps the viewBox onto exactly
   // these pixels. (A density option would apply twice to a size given in pt.)
   const sized = svg.replace(/^(<svg[^>]*?)\swidth="[^"]*" height="[^"]*"/, `$1 width="${width}" height="${height}"`);
-  const dpi = (width / page.width) * 72;
   // The page is opaque (renderSvg paints a white background): drop the alpha channel.
   const png = await sharp(Buffer.from(sized))
     .flatten({ background: '#FFFFFF' })
