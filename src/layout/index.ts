@@ -15,6 +15,7 @@ import { toFrames, type KindContext, type KindLayout, type LayoutEnv } from './k
 import { layoutParentLeaflet } from './kinds/parent-leaflet.js';
 import { layoutProfessionalGuide } from './kinds/professional-guide.js';
 import { layoutThreeLayerModel } from './kinds/three-layer-model.js';
+import { taskPerMomentKind } from './infographic/task-per-moment.js';
 
 export type { LayoutEnv, KindContext, KindLayout } from './kinds/context.js';
 
@@ -22,6 +23,7 @@ const KINDS = new Map<DocumentKind, KindLayout>([
   ['parent-leaflet', layoutParentLeaflet],
   ['professional-guide', layoutProfessionalGuide],
   ['three-layer-model', layoutThreeLayerModel],
+  ['task-per-moment', taskPerMomentKind],
 ]);
 
 /** Adds (or replaces) the layout of a kind, e.g. `task-per-moment` from its own module. */

@@ -133,3 +133,14 @@ describe('task-per-moment infographic', () => {
     expect(JSON.stringify(layout().frames)).toBe(JSON.stringify(layout().frames));
   });
 });
+
+describe('task-per-moment through layoutDocument', () => {
+  it('gives the same page as layoutTaskPerMoment, so the PDF and the PNG agree', async () => {
+    const { layoutDocument } = await import('../../src/layout/index.js');
+    const { defaultTemplatesDir } = await import('../../src/layout/infographic/index.js');
+    const env = { fonts, templatesRoot: defaultTemplatesDir(), date: new Date(0) };
+    const viaDispatch = layoutDocument(taskPerMoment(), profile(), env);
+    expect(viaDispatch.diagnostics).toEqual([]);
+    expect(JSON.stringify(viaDispatch.frames)).toBe(JSON.stringify(layout().frames));
+  });
+});
