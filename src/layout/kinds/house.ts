@@ -54,24 +54,25 @@ export function cover(k: KindContext): number {
   const textW = g.measure - fieldW - 3 * pad;
 
   const h1 = builder.add(root, 'H1');
-  let titleLines: FlowLine[] = [];
   // Shrink the title a little rather than hyphenate it or let it run to four lines.
-  for (const scale of [1, 0.92, 0.85, 0.78]) {
-    const size = t.type.title.size * scale;
-    const probe = breakLines([plain(k.doc.title)], { fonts, size, bold: true, hyphenate: false }, textW);
-    h1.children.length = 0;
-    titleLines = textLines([plain(k.doc.title)], {
-      style: { fonts, size, bold: true, hyphenate: false },
-      width: textW,
-      leading: t.type.title.leading * scale,
-      color: colors.onBrand,
-      linkColor: colors.onBrand,
-      node: h1,
-      builder,
-      section: 'cover',
-    });
-    if (probe.length <= 3 && probe.every((l) => l.width <= textW)) break;
-  }
+  // The largest size that sets the title in at most three lines; a slightly smaller size
+  // wins when it saves a line (a one-line title reads better than a broken one).
+  const fits = (scale: number) => {
+    const lines = breakLines([plain(k.doc.title)], { fonts, size: t.type.title.size * scale, bold: true, hyphenate: false }, textW);
+    return lines.every((l) => l.width <= textW) ? lines.length : Infinity;
+  };
+  let scale = [1, 0.92, 0.85, 0.78].find((sc) => fits(sc) <= 3) ?? 0.78;
+  if (scale === 1 && fits(0.93) < fits(1)) scale = 0.93;
+  const titleLines = textLines([plain(k.doc.title)], {
+    style: { fonts, size: t.type.title.size * scale, bold: true, hyphenate: false },
+    width: textW,
+    leading: t.type.title.leading * scale,
+    color: colors.onBrand,
+    linkColor: colors.onBrand,
+    node: h1,
+    builder,
+    section: 'cover',
+  });
   const subtitleLines: FlowLine[] = [];
   if (k.doc.subtitle) {
     const p = builder.add(root, 'P');
@@ -99,7 +100,7 @@ export function cover(k: KindContext): number {
   let figure: StructNode | undefined;
   if (logo) {
     const aspect = logoAspect(logo);
-    logoH = Math.min(mm(20), inner / aspect);
+    logoH = Math.min(mm(t.coverHeight) * 0.32, inner / aspect);
     logoW = logoH * aspect;
     figure = builder.add(root, 'Figure', { alt: `Logo van ${k.profile.name}` });
   }
@@ -118,14 +119,15 @@ export function cover(k: KindContext): number {
   const fieldH = fpad + (logo ? logoH + 5 : 0) + heightOf(nameLines) + fpad;
 
   const textH = heightOf(titleLines) + (subtitleLines.length ? 6 + heightOf(subtitleLines) : 0);
-  const bandH = Math.max(mm(t.coverHeight), textH + 2 * pad, fieldH + 2 * pad);
+  const inset = mm(5);
+  const bandH = Math.max(mm(t.coverHeight), textH + 2 * pad, fieldH + 2 * inset);
   const out = pageItems(k, 0);
   out.push({ type: 'rect', x: g.left, y: g.top, width: g.measure, height: bandH, fill: colors.brand });
 
   // Title and subtitle sit at the bottom of the band, like a poster; the field at the top.
   place(k, [...titleLines, ...subtitleLines], 0, g.left + pad, g.top + bandH - pad - textH);
-  const fx = g.right - pad - fieldW;
-  const fy = g.top + pad;
+  const fx = g.right - inset - fieldW;
+  const fy = g.top + inset;
   out.push({ type: 'rect', x: fx, y: fy, width: fieldW, height: fieldH, fill: '#FFFFFF', radius: 3 });
   let y = fy + fpad;
   if (logo && figure) {
@@ -143,7 +145,7 @@ export function sectionLines(k: KindContext, s: Section<Run[]>, width: number): 
   return stack([heading(ctx, s.heading, s.title, k.template.type.h2), ...s.blocks.map((b) => block(ctx, b))]);
 }
 
-const CARD_PAD = 10;
+const CARD_PAD = 9;
 
 /**
  * The "Meer weten?" block on a tinted panel: heading, the section's first paragraph, the
@@ -160,7 +162,11 @@ export function contactLines(k: KindContext, s: Section<Run[]>, width: number): 
   const panelColors = { ...colors, heading: colors.headingOnPanel, link: colors.headingOnPanel };
   const pctx: BlockContext = { ...blockContext(k, sect, s.id, textW), colors: panelColors };
   const [first, ...rest] = s.blocks;
-  const head = heading(pctx, s.heading, s.title, { ...t.type.h2, size: t.type.h2.size + 3, leading: t.type.h2.leading + 3 });
+  // Across the page a short heading ("Meer weten?") is set a step larger than the others.
+  const big = { ...t.type.h2, size: t.type.h2.size + 3, leading: t.type.h2.leading + 3 };
+  const oneLine = breakLines(s.heading, { fonts: k.fonts, size: big.size, bold: true, hyphenate: false }, textW).length === 1;
+  const headStyle = wide && oneLine ? big : t.type.h2;
+  const head = heading(pctx, s.heading, s.title, headStyle);
   const before = stack([head, ...(first?.type === 'paragraph' ? [paragraph(pctx, first.content)] : [])]);
   const card = contactCard(k, sect, s.id, wide ? inner - textW - g.gutter : inner);
   const after = stack((first?.type === 'paragraph' ? rest : s.blocks).map((b) => block(pctx, b)));
@@ -226,10 +232,10 @@ function contactCard(k: KindContext, parent: StructNode, section: string, width:
   const { colors, template: t, fonts, builder, profile } = k;
   const c = profile.contact;
   const style = t.type.contact;
-  const pad = 9;
+  const pad = 8;
   // In a column the QR code goes below the details; across the page it stands beside them.
   const compact = width < mm(95);
-  const qrSize = compact ? mm(22) : mm(26);
+  const qrSize = compact ? mm(20) : mm(26);
   const textW = compact ? width - 2 * pad : width - 2 * pad - qrSize - pad;
   const labelW = measure(fonts.regular, 'Bereikbaar', 9) + 8;
 
@@ -282,7 +288,7 @@ function contactCard(k: KindContext, parent: StructNode, section: string, width:
     heightOf(orgLines) + 4 + rowLines.reduce((h, r) => h + heightOf(r.lines) + 3, 0) - 3;
   const captionSize = 8;
   const qrH = qrSize + captionSize + 4;
-  const height = 2 * pad + (compact ? textH + 8 + qrSize : Math.max(textH, qrH));
+  const height = 2 * pad + (compact ? textH + 6 + qrSize : Math.max(textH, qrH));
   return {
     height,
     spaceBefore: 0,
@@ -308,7 +314,7 @@ function contactCard(k: KindContext, parent: StructNode, section: string, width:
         cy += 3;
       }
       const qx = compact ? x + pad - mm(1) : x + width - pad - qrSize;
-      const qy = compact ? cy + 5 : y + pad;
+      const qy = compact ? cy + 3 : y + pad;
       const qr = qrPath(c.website, qx, qy, qrSize);
       out.push({ type: 'rect', x: qx, y: qy, width: qrSize, height: qrSize, fill: '#FFFFFF', node: qrNode.id });
       out.push({ type: 'path', d: qr.d, fill: '#000000', node: qrNode.id });
@@ -386,6 +392,7 @@ export function flowBody(k: KindContext, body: BodyFlow): boolean {
   const bookmarkCount = k.bookmarks.length;
   let result: ReturnType<typeof flow> | undefined;
   let pageCount = Math.max(1, k.pages.length);
+  let textEnd = 0;
   for (; pageCount <= t.maxPages; pageCount++) {
     k.pages.length = snapshot.length;
     k.pages.forEach((p, i) => (p.items.length = snapshot[i]!));
@@ -400,6 +407,7 @@ export function flowBody(k: KindContext, body: BodyFlow): boolean {
     if (regions.length === 0) continue;
     let next = 0;
     result = flow(body.lines, regions[next++]!, () => regions[next++], (p) => pageItems(k, p), k.bookmarks);
+    textEnd = regions[result.lastRegion]!.page;
     if (result.overflow.length === 0) break;
   }
   if (!result || result.overflow.length > 0) {
@@ -409,7 +417,8 @@ export function flowBody(k: KindContext, body: BodyFlow): boolean {
   const last = Math.min(pageCount, t.maxPages) - 1;
   pageItems(k, last);
   if (body.closing.length) {
-    place(k, body.closing, last, g.left, g.bottom - closingH);
+    // At the foot of the page the running text ends on; on a page of its own, at the top.
+    place(k, body.closing, last, g.left, textEnd < last ? g.top : g.bottom - closingH);
   }
   return true;
 }

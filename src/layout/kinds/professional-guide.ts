@@ -8,5 +8,5 @@ import type { KindContext } from './context.js';
 import { layoutHouseDocument } from './parent-leaflet.js';
 
 export function layoutProfessionalGuide(k: KindContext): void {
-  layoutHouseDocument(k, k.doc as ProfessionalGuide<Run[]>, { leadIntro: false, contactInFlow: true });
+  layoutHouseDocument(k, k.doc as ProfessionalGuide<Run[]>, { leadIntro: false, contactInFlow: false });
 }
