@@ -81,3 +81,13 @@ describe('line breaking', () => {
     expect(w).toBeLessThan(50);
   });
 });
+
+describe('addresses in running text', () => {
+  it('breaks a long URL written as text after a slash, never after its hyphens', () => {
+    const url = 'kennisnetjeugd.nl/werkgroep/80-kennisnetwerk-jeugd-en-ouders-als-partners-in-de-jeugdhulp';
+    const runs: Run[] = [plain('Meer informatie: '), { text: url, bold: false, italic: false, link: { kind: 'https', href: `https://${url}`, description: url } }];
+    const lines = breakLines(runs, { fonts, size: 8 }, 250);
+    const ends = lines.slice(0, -1).map((l) => l.segments.map((s) => s.text).join(''));
+    for (const e of ends) expect(e.trimEnd()).toMatch(/(\/|:)$/);
+  });
+});

@@ -90,12 +90,18 @@ function splitWords(runs: readonly Run[], style: InlineStyle): Word[] {
     for (const part of run.text.replaceAll('\u00ad', '').split(/(\s+)/)) {
       if (part === '') continue;
       if (/^\s+$/.test(part)) finish(part.includes('\n') ? 'forced' : 'space');
-      else current.push({ ...base, text: part });
+      // An address written as link text is kept whole like a placeholder's address: a
+      // break after one of its hyphens would read as a hyphenated word.
+      else current.push({ ...base, text: part, atomic: base.atomic || looksLikeAddress(part) });
     }
   }
   finish('end');
   if (words.length > 0) words[words.length - 1]!.after = 'end';
   return words;
+}
+
+function looksLikeAddress(word: string): boolean {
+  return /^(https?:\/\/|www\.)/i.test(word) || /^[\w.-]+@[\w-]+\.[\w.-]+/.test(word) || /^[\w-]+(\.[\w-]+)+\//.test(word);
 }
 
 /** Break offsets inside one piece: [offset, kind]. */
