@@ -10,7 +10,7 @@ import { schemas, suggest, validateAgainst } from '../schema/index.js';
 import { DOCUMENT_KINDS, type DocumentKind, type DocumentModel, type Inline } from './model.js';
 import { splitFrontMatter } from './frontmatter.js';
 import { nodeAt, toInlines, type InlineContext } from './inlines.js';
-import type { LocatedText } from './located.js';
+import { refAt, type LocatedText } from './located.js';
 import { parseMarkdown, parseMarkdownString } from './markdown.js';
 import { readSource } from './read-source.js';
 import { SourceText } from './source-text.js';
@@ -144,7 +144,15 @@ export async function loadDocument(file: string): Promise<LoadedDocument> {
   const ctx: InlineContext = { parsed: source, diagnostics: result.diagnostics, texts: result.texts };
   for (const field of ['title', 'subtitle', 'description']) {
     const located = yaml.texts.get(`/${field}`);
-    if (located) result.texts.push(located);
+    if (!located) continue;
+    result.texts.push(located);
+    // These are plain strings (PDF metadata, alt text): nothing would fill a placeholder in.
+    const brace = located.value.indexOf('{{');
+    if (brace !== -1) {
+      result.diagnostics.push(
+        diagnostic(refAt(located, brace), 'placeholder/unsupported', `placeholders are not filled in '${field}'; write the text itself`),
+      );
+    }
   }
   const colophon: Inline[][] = [];
   if (Array.isArray(fm['colophon'])) {

@@ -5,7 +5,7 @@
  * content problems: they throw a UsageError, which the CLI turns into exit code 2.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadDocument, type LoadedDocument } from '../content/load-document.js';
 import type { LocatedText } from '../content/located.js';
 import type { DocumentModel } from '../content/model.js';
@@ -79,8 +79,9 @@ function sortedUnique(list: Diagnostic[]): Diagnostic[] {
 }
 
 export async function validateContent(options: ValidateOptions): Promise<ValidateResult> {
-  const root = options.contentRoot;
-  if (!(await isDirectory(root))) throw new UsageError(`content folder '${root}' not found`);
+  if (!(await isDirectory(options.contentRoot))) throw new UsageError(`content folder '${options.contentRoot}' not found`);
+  // Absolute paths throughout, so that files sort the same whichever loader named them.
+  const root = resolve(options.contentRoot);
   const diagnostics: Diagnostic[] = [];
   const texts: LocatedText[] = [];
 
