@@ -4,14 +4,13 @@
  * succeeded move the new files into place, remove the files this build no longer
  * produces, and write the manifest. Any error leaves the output folder as it was.
  */
-import { readFile, rmdir, stat, unlink } from 'node:fs/promises';
+import { rmdir, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { DocumentKind } from '../content/model.js';
 import { countBySeverity, diagnostic, fileStart, type Diagnostic } from '../diagnostics/index.js';
 import type { MergedProfile } from '../profiles/model.js';
 import { sweepTemps, writeFileAtomic } from './atomic-write.js';
 import { artifactPath, type ArtifactFormat } from './formats.js';
-import { sha256 } from './hash.js';
 import { documentHash, jobInputHash, profileHash, toolFingerprint } from './inputs.js';
 import {
   MANIFEST_FILE,
@@ -23,6 +22,7 @@ import {
 } from './manifest.js';
 import { compareIds, jobKey, planJobs, type BuildJob } from './plan.js';
 import { selects, type Selection } from './selection.js';
+import { StatCache } from './stat-cache.js';
 import { OutputTransaction } from './transaction.js';
 
 export type ArtifactStatus = 'written' | 'unchanged' | 'removed';
@@ -119,6 +119,7 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
   }
   const old = previous.status === 'ok' ? previous.manifest : emptyManifest(input.generator);
   const oldArtifacts = new Map(old.artifacts.map((a) => [a.path, a]));
+  const stats = await StatCache.load(outDir);
   const oldInputs = new Map(old.jobs.map((j) => [jobKey(j), j.inputs]));
 
   const reports: ArtifactReport[] = [];
@@ -129,7 +130,7 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
       !input.force &&
       oldInputs.get(jobKey(job)) === inputs.get(jobKey(job)) &&
       entries.every((e) => e !== undefined) &&
-      (await everyAsync(entries as ManifestArtifact[], (e) => isIntact(outDir, e)));
+      (await everyAsync(entries as ManifestArtifact[], (e) => stats.isIntact(e)));
     if (reusable) for (const e of entries as ManifestArtifact[]) reports.push({ ...e, status: 'unchanged' });
     else toRender.push(job);
   });
@@ -170,7 +171,7 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
           };
           const before = oldArtifacts.get(entry.path);
           // Same bytes as the file already there: keep that file (and its mtime) untouched.
-          const same = before?.sha256 === entry.sha256 && before.bytes === entry.bytes && (await isIntact(outDir, before));
+          const same = before?.sha256 === entry.sha256 && before.bytes === entry.bytes && (await stats.isIntact(before));
           if (same) tx.discard(file.temp);
           else tx.stage(file.temp, join(outDir, ...entry.path.split('/')));
           reports.push({ ...entry, status: same ? 'unchanged' : 'written' });
@@ -207,6 +208,8 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
   const text = serializeManifest(next);
   const manifestWritten = previous.status !== 'ok' || previous.text !== text;
   if (manifestWritten) await writeFileAtomic(manifestFile, text);
+  for (const r of reports) if (r.status === 'written') await stats.record(r);
+  await stats.save(next.artifacts.map((a) => a.path));
 
   reports.sort((a, b) => compareIds(a.path, b.path));
   return { diagnostics, artifacts: reports, jobs: jobSummary(jobs, toRender), timings, manifestWritten };
@@ -232,17 +235,6 @@ async function hashJobs(input: BuildInput, jobs: readonly BuildJob[]): Promise<M
       jobInputHash({ tool, creationDate, document: documents.get(job.document)!, profile: profiles.get(job.municipality)! }),
     ]),
   );
-}
-
-/** The recorded file is still there with the recorded size and content. */
-async function isIntact(outDir: string, entry: ManifestArtifact): Promise<boolean> {
-  const file = join(outDir, ...entry.path.split('/'));
-  try {
-    if ((await stat(file)).size !== entry.bytes) return false;
-    return sha256(await readFile(file)) === entry.sha256;
-  } catch {
-    return false;
-  }
 }
 
 /** Temporaries of a killed build in the folders this build writes to. */

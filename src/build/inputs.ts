@@ -89,6 +89,7 @@ export async function profileHash(profile: MergedProfile, contentRoot: string): 
   const municipalitiesDir = join(root, 'municipalities');
   const referenced: Record<string, string> = {};
   for (const value of stringsIn(profile)) {
+    if (!looksLikePath(value)) continue;
     const file = isAbsolute(value) ? value : resolve(municipalitiesDir, value);
     if (!isInside(file, root) || !(await isFile(file))) continue;
     referenced[relative(root, file).split(sep).join('/')] = sha256(await readFile(file));
@@ -106,6 +107,11 @@ export async function documentHash(file: string): Promise<string> {
 
 export function jobInputHash(parts: { tool: string; creationDate: string; document: string; profile: string }): string {
   return combineHashes(parts);
+}
+
+/** Asset paths (absolute after merging, or `id/file.ext`); skips names, numbers and URLs without a stat each. */
+function looksLikePath(value: string): boolean {
+  return isAbsolute(value) || /^[^\s:]+\/[^\s:]+\.[A-Za-z0-9]+$/.test(value);
 }
 
 function* stringsIn(value: unknown): Generator<string> {

@@ -147,6 +147,18 @@ describe('runBuildJobs', () => {
     expect(await snapshot(out)).toEqual(before);
   });
 
+  it('notices a file edited in place without changing its size', async () => {
+    const profiles = [profile('a')];
+    await runBuildJobs(input(profiles));
+    const file = join(out, 'a', 'ouderfolder.pdf');
+    const original = await readFile(file, 'utf8');
+    await writeFile(file, original.replace('a/', 'x/'));
+    const calls: string[] = [];
+    await runBuildJobs(input(profiles, { createRunner: fakeRunner(profiles, { calls }) }));
+    expect(calls).toEqual(['a/ouderfolder']);
+    expect(await readFile(file, 'utf8')).toBe(original);
+  });
+
   it('a failed render leaves the output folder exactly as it was', async () => {
     await runBuildJobs(input([profile('a'), profile('b')]));
     const before = await snapshot(out);
