@@ -42,7 +42,7 @@ interface Attempt {
   overflow: { at: Diagnostic; excess: number }[];
 }
 
-function compose(doc: TaskPerMoment<Run[]>, profile: MergedProfile, g: PageGeometry, c: Canvas, bodySize: number): Attempt {
+function compose(doc: TaskPerMoment<Run[]>, profile: MergedProfile, g: PageGeometry, c: Canvas, bodySize: number, wholeIntro: boolean): Attempt {
   const { palette: p, builder } = c;
   const root = builder.root;
   const { content } = g;
@@ -67,7 +67,7 @@ function compose(doc: TaskPerMoment<Run[]>, profile: MergedProfile, g: PageGeome
   const cols = [0, 1, 2].map((i) => g.column(i, 3));
   const body = bodyStyle(c, bodySize, p.text, { linkColor: p.heading });
   const introBlocks = doc.intro.paragraphs.map((para) => measureBlock(para, body, cols[0]!.width));
-  const intro = balanceColumns(introBlocks, 3, body.leading * 0.5);
+  const intro = balanceColumns(introBlocks, 3, body.leading * 0.5, wholeIntro);
   intro.draw(cols.map((col) => col.x), y, introBlocks.map(() => builder.add(introSect, 'P')), builder, c.items);
   const panelsTop = y + intro.height + g.gap;
 
@@ -146,11 +146,15 @@ export function composeTaskPerMoment(doc: TaskPerMoment<Run[]>, profile: MergedP
   const template = loadInfographicTemplate(env.templatesRoot ?? defaultTemplatesDir(), 'task-per-moment');
   const g = pageGeometry(template);
   const palette = infographicPalette(profile.brand.primary, template);
+  // Largest body size first; at each size, intro paragraphs kept whole if that fits, else
+  // flowed across the columns: a larger body size matters more than an unsplit paragraph.
   let attempt: Attempt | undefined;
-  for (const size of template.bodySizes) {
-    const canvas: Canvas = { items: [], builder: new StructureBuilder(), fonts: env.fonts, palette, template, diagnostics: [] };
-    attempt = compose(doc, profile, g, canvas, size);
-    if (attempt.overflow.length === 0) break;
+  search: for (const size of template.bodySizes) {
+    for (const wholeIntro of [true, false]) {
+      const canvas: Canvas = { items: [], builder: new StructureBuilder(), fonts: env.fonts, palette, template, diagnostics: [] };
+      attempt = compose(doc, profile, g, canvas, size, wholeIntro);
+      if (attempt.overflow.length === 0) break search;
+    }
   }
   return { ...attempt!, geometry: g };
 }
