@@ -38,6 +38,7 @@ export interface ReadPdf {
   trees: StructEntry[];
   title: string | undefined;
   lang: string | undefined;
+  outline: string[];
 }
 
 export async function readPdf(bytes: Buffer): Promise<ReadPdf> {
@@ -63,8 +64,9 @@ export async function readPdf(bytes: Buffer): Promise<ReadPdf> {
       visit(tree);
     }
   }
+  const outline = ((await pdf.getOutline()) ?? []).map((o) => o.title);
   const meta = await pdf.getMetadata();
   const info = meta.info as { Title?: string; Language?: string };
   await pdf.destroy();
-  return { pages: pdf.numPages, text, links, roles, trees, title: info.Title, lang: info.Language };
+  return { pages: pdf.numPages, text, links, roles, trees, title: info.Title, lang: info.Language, outline };
 }

@@ -61,6 +61,12 @@ describe.each(['rotterdam', 'sudwest-fryslan'])('parent leaflet for %s', (muni) 
     expect(alts.some((a) => a.startsWith('QR-code naar'))).toBe(true);
   });
 
+  it('has a bookmark for every section, in reading order', () => {
+    const doc = loadFixture('ouderfolder', profile);
+    if (doc.kind !== 'parent-leaflet') throw new Error('fixture kind');
+    expect(pdf.outline).toEqual(doc.sections.map((s) => s.title));
+  });
+
   it('carries title and language', () => {
     expect(pdf.title).toBe('Onafhankelijke cliëntondersteuning');
     expect(pdf.lang).toBe('nl-NL');

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { TextItem } from '../../src/layout/frames.js';
+import { layoutDocument } from '../../src/layout/index.js';
+import { loadFixture, PROFILES } from '../render-pdf/fixtures.js';
+import { env } from '../render-pdf/helpers.js';
+
+const MARGIN = (15 * 72) / 25.4;
+
+describe.each(Object.keys(PROFILES))('frames for %s', (muni) => {
+  it.each(['ouderfolder', 'wijzer-professionals', 'drie-lagen'])('%s keeps every text inside the margins', (id) => {
+    const profile = PROFILES[muni]!;
+    const { frames, diagnostics } = layoutDocument(loadFixture(id, profile), profile, env);
+    expect(diagnostics).toEqual([]);
+    const texts = frames!.pages.flatMap((p) => p.items.filter((i): i is TextItem => i.type === 'text'));
+    for (const t of texts) {
+      expect(t.x, t.text).toBeGreaterThanOrEqual(MARGIN - 0.5);
+      expect(t.x + t.width, t.text).toBeLessThanOrEqual(frames!.width - MARGIN + 0.5);
+      expect(t.y).toBeLessThanOrEqual(frames!.height - 8);
+      expect(t.text).not.toContain('\u00ad');
+      expect(t.size).toBeGreaterThanOrEqual(8);
+      if (t.hyphen) expect(t.text).toBe('-');
+    }
+    // The name appears on the cover and in every footer.
+    expect(texts.filter((t) => t.text.includes(profile.name)).length).toBeGreaterThanOrEqual(frames!.pages.length);
+  });
+});
+
+describe('coverage', () => {
+  it('reports a character the font lacks instead of printing an empty box', () => {
+    const profile = PROFILES.rotterdam!;
+    const doc = loadFixture('wijzer-professionals', profile);
+    if (doc.kind !== 'professional-guide') throw new Error('fixture kind');
+    const first = doc.sections[0]!.blocks[0]!;
+    if (first.type !== 'paragraph') throw new Error('fixture block');
+    first.content = [...first.content, { text: ' Zie ☃ hier.', bold: false, italic: false }];
+    const { frames, diagnostics } = layoutDocument(doc, profile, env);
+    expect(frames).toBeUndefined();
+    expect(diagnostics.map((d) => d.rule)).toContain('layout/missing-glyph');
+    expect(diagnostics[0]!.message).toContain('U+2603');
+  });
+});
