@@ -6,7 +6,7 @@
 import type { Blockquote, Heading, List, Paragraph, RootContent } from 'mdast';
 import { diagnostic } from '../diagnostics/index.js';
 import type { Block, Inline, Section } from './model.js';
-import { nodeAt, plainText, toInlines, trimInlines, type InlineContext } from './inlines.js';
+import { nodeAt, plainLine, toInlines, trimInlines, type InlineContext } from './inlines.js';
 
 export const SECTION_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const EXPLICIT_ID = /\s*\{#([^{}]*)\}\s*$/;
@@ -141,7 +141,7 @@ function headingParts(ctx: InlineContext, heading: Heading): HeadingParts {
       else inlines[lastIndex] = { ...last, value };
     }
   }
-  const title = plainText(inlines).trim();
+  const title = plainLine(inlines);
   const at = nodeAt(ctx, heading);
   if (explicit !== undefined && !SECTION_ID.test(explicit)) {
     ctx.diagnostics.push(

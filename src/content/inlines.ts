@@ -142,6 +142,11 @@ export function plainText(inlines: readonly Inline[]): string {
   return s;
 }
 
+/** Plain text on one line: soft line breaks and runs of white space become one space. */
+export function plainLine(inlines: readonly Inline[]): string {
+  return plainText(inlines).replace(/\s+/g, ' ').trim();
+}
+
 /** Drop leading and trailing white space of an inline sequence (after a strong lead, say). */
 export function trimInlines(inlines: Inline[]): Inline[] {
   const out = [...inlines];

@@ -38,11 +38,6 @@ export function locate(value: string, source: SourceText, start: number, end: nu
   return { value, source, offsets };
 }
 
-/** A located text whose characters all sit at consecutive offsets from `start`. */
-export function verbatim(value: string, source: SourceText, start: number): LocatedText {
-  return { value, source, offsets: Array.from({ length: value.length }, (_, i) => start + i) };
-}
-
 /** The place of character `index` of a located text (the end of the text for index = length). */
 export function refAt(text: LocatedText, index: number): SourceRef {
   if (text.offsets.length === 0) return text.source.at(0);

@@ -3,7 +3,7 @@
  * read with positions, checked against their schemas, assets checked through the asset
  * gate, and merged (defaults under the municipality) into a LoadedProfile.
  */
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { Diagnostic, SourceRef } from '../diagnostics/index.js';
 import { diagnostic, fileStart } from '../diagnostics/index.js';
 import { parseBlocks } from '../content/load-blocks.js';
@@ -151,8 +151,4 @@ export async function loadMunicipality(file: string, defaults: ProfileFile, cont
     overrides,
   };
   return load;
-}
-
-export function municipalitiesDir(contentRoot: string): string {
-  return join(contentRoot, 'municipalities');
 }

@@ -1,6 +1,5 @@
 /** The content rules on their own: edge cases that the fixtures do not spell out. */
 import { describe, expect, it } from 'vitest';
-import { verbatim } from '../../src/content/located.js';
 import { SourceText } from '../../src/content/source-text.js';
 import { contrastRatio, checkBrandContrast } from '../../src/rules/contrast.js';
 import { isEmail } from '../../src/rules/email.js';
@@ -11,8 +10,9 @@ import { checkStrayLetters } from '../../src/rules/stray-letter.js';
 import { urlProblem } from '../../src/rules/url.js';
 import { isKnownPlaceholder } from '../../src/rules/placeholders.js';
 
+/** A text that stands verbatim at the start of a one-string source. */
 function text(value: string) {
-  return verbatim(value, new SourceText('t.md', value), 0);
+  return { value, source: new SourceText('t.md', value), offsets: Array.from(value, (_, i) => i) };
 }
 
 const at = { file: 'p.yaml', line: 4, column: 12 };

@@ -5,7 +5,7 @@
  */
 import { diagnostic } from '../../diagnostics/index.js';
 import type { Block, Inline, Layer, Section } from '../model.js';
-import { plainText, trimInlines, type InlineContext } from '../inlines.js';
+import { plainLine, plainText, trimInlines, type InlineContext } from '../inlines.js';
 import type { Positions } from './shape.js';
 
 type ListBlock = Extract<Block<Inline[]>, { type: 'list' }>;
@@ -25,7 +25,7 @@ export function extractLayers(ctx: InlineContext, intro: Block<Inline[]>[], sect
   if (!list) return [];
   return list.items.map((item, i) => {
     const [lead, ...rest] = item;
-    const title = plainText(lead && lead.type === 'strong' ? lead.children : []).trim().replace(/[.:]$/, '');
+    const title = plainLine(lead && lead.type === 'strong' ? lead.children : []).replace(/[.:]$/, '');
     return { number: i + 1, title, summary: trimInlines(rest), at: lead?.at ?? list.at };
   });
 }

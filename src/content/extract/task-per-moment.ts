@@ -7,7 +7,7 @@ import type { Root } from 'mdast';
 import { diagnostic, type SourceRef } from '../../diagnostics/index.js';
 import type { Block, Inline, Moment, Section, TaskPerMoment } from '../model.js';
 import { checkUniqueIds, splitSections, toBlocks, toSection } from '../blocks.js';
-import { nodeAt, plainText, trimInlines, type InlineContext } from '../inlines.js';
+import { nodeAt, plainLine, trimInlines, type InlineContext } from '../inlines.js';
 import { textList, type Positions } from './shape.js';
 
 type Parts = Pick<TaskPerMoment<Inline[]>, 'intro' | 'moments' | 'references'>;
@@ -45,11 +45,11 @@ function toMoment(ctx: InlineContext, section: Section<Inline[]>, number: number
       const strong = soleChild(block.content, 'strong');
       if (emphasis) {
         if (found.subtitle) twice(block, 'subtitle (a paragraph that is all *emphasis*)');
-        moment.subtitle = plainText(emphasis).trim();
+        moment.subtitle = plainLine(emphasis);
         found.subtitle = block.at;
       } else if (strong) {
         if (found.role) twice(block, 'role (a paragraph that is all **strong**)');
-        moment.role = plainText(strong).trim();
+        moment.role = plainLine(strong);
         found.role = block.at;
       } else moment.description.push(block.content);
     } else if (block.type === 'list' && !block.ordered) {
