@@ -72,6 +72,11 @@ function hasValue(profile: LoadedProfile, path: string): boolean {
   return typeof v === 'string' && v.trim() !== '';
 }
 
+/** Whether the field is a national one, written in defaults.yaml rather than in a profile. */
+function isNational(path: string): boolean {
+  return schemas().at('defaults.schema.json', path.split('.')) !== undefined;
+}
+
 export function checkMissingPlaceholders(uses: readonly PlaceholderUse[], profiles: readonly LoadedProfile[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const use of uses) {
@@ -80,6 +85,10 @@ export function checkMissingPlaceholders(uses: readonly PlaceholderUse[], profil
     if (lacking.length === 0) continue;
     const field = use.path;
     const first = lacking[0]!;
+    if (isNational(field)) {
+      out.push(diagnostic(use.at, MISSING_RULE, `{{${field}}} has no value: add ${field} to the national defaults.yaml`));
+      continue;
+    }
     const message =
       lacking.length === 1
         ? `{{${field}}} has no value for ${first.profile.id}: add ${field} to ${relative(process.cwd(), first.file)}`
