@@ -2,7 +2,8 @@
  * `text/stray-letter`: a single lowercase letter standing alone where no Dutch word is one
  * letter ("kunt u mij j ondersteunen"): left over from a broken line or a slip. "u", "a",
  * "o" and "e" are words or common in Dutch text; abbreviations ("t/m", "a.s.", "'s", "(s)") and
- * letters inside words are not looked at. A warning at the letter.
+ * letters inside words are not looked at, nor references such as "lid 3, onder b". A
+ * warning at the letter.
  */
 import type { LocatedText } from '../content/located.js';
 import { refAt } from '../content/located.js';
@@ -12,6 +13,8 @@ import { wordsOf } from './words.js';
 export const STRAY_LETTER_RULE = 'text/stray-letter';
 
 const ONE_LETTER_WORDS = new Set(['u', 'a', 'o', 'e']);
+/** Words after which a single letter is a legal or list reference: "artikel 2, onder b". */
+const REFERENCES = new Set(['sub', 'onder', 'letter', 'lid', 'bijlage', 'punt']);
 /** Characters next to a letter that make it part of an abbreviation or a compound. */
 const JOINED = /[./'’\-&@()0-9]/;
 
@@ -24,6 +27,7 @@ export function checkStrayLetters(text: LocatedText): Diagnostic[] {
     const after = text.value[word.index + 1] ?? ' ';
     if (JOINED.test(before) || JOINED.test(after)) return;
     const prev = words[i - 1];
+    if (prev && REFERENCES.has(prev.text.toLowerCase())) return;
     const echoes = prev !== undefined && prev.text.length > 1 && prev.text.endsWith(word.text);
     if (ONE_LETTER_WORDS.has(word.text) && !echoes) return;
     out.push(

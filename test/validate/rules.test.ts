@@ -81,6 +81,7 @@ describe('text rules', () => {
 
   it('finds stray letters but leaves u, abbreviations and (s) alone', () => {
     expect(checkStrayLetters(text('Kunt u mij helpen, t/m vrijdag, a.s. maandag, mantelzorger(s), e-mail'))).toEqual([]);
+    expect(checkStrayLetters(text('artikel 2.3.5, derde lid, onder b'))).toEqual([]);
     expect(checkStrayLetters(text('kunt u mij j ondersteunen'))).toMatchObject([{ rule: 'text/stray-letter', column: 12 }]);
     expect(checkStrayLetters(text('een k aanvraag'))).toMatchObject([{ column: 5 }]);
   });
