@@ -21,3 +21,18 @@ export function words(text: string): string[] {
 export function flat(text: string): string {
   return text.toLocaleLowerCase('nl-NL').replace(/\s+/g, ' ');
 }
+
+/**
+ * Tagged nodes in the order their first content is drawn, and in the structure tree's
+ * order: the PDF renderer builds the tree's kids in drawing order, so the two must agree.
+ */
+export function drawingAndReadingOrder(frames: Frames): { drawn: number[]; read: number[] } {
+  const drawn: number[] = [];
+  for (const item of frames.pages[0]!.items) {
+    if (item.node !== undefined && !drawn.includes(item.node)) drawn.push(item.node);
+  }
+  const read = nodes(frames.structure)
+    .map((n) => n.id)
+    .filter((id) => drawn.includes(id));
+  return { drawn, read };
+}

@@ -5,7 +5,7 @@ import { defaultFontFiles, loadFontSet } from '../../src/layout/text/index.js';
 import type { Run } from '../../src/resolve/runs.js';
 import { altText } from '../../src/render/svg/index.js';
 import { profile, SUDWEST, TASKS, taskPerMoment } from './fixtures.js';
-import { flat, nodes, texts } from './helpers.js';
+import { drawingAndReadingOrder, flat, nodes, texts } from './helpers.js';
 
 const fonts = loadFontSet(defaultFontFiles());
 const layout = (doc = taskPerMoment(), prof = profile()) => layoutTaskPerMoment(doc, prof, { fonts });
@@ -127,6 +127,12 @@ describe('task-per-moment infographic', () => {
     for (const t of body) expect(t.size).toBe(9);
     // Nothing dropped: the words are still all there.
     expect(flat(altText(frames).full)).toContain(flat(plainText(toegang.description[0]!)));
+  });
+
+  it('draws in reading order, which the tagged PDF takes as its structure order', () => {
+    const { drawn, read } = drawingAndReadingOrder(layout().frames);
+    expect(drawn.length).toBeGreaterThan(10);
+    expect(drawn).toEqual(read);
   });
 
   it('lays out the same frames every time', () => {

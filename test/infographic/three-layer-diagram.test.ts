@@ -3,7 +3,7 @@ import { auditContrast, layoutThreeLayerDiagram } from '../../src/layout/infogra
 import { defaultFontFiles, loadFontSet } from '../../src/layout/text/index.js';
 import { altText } from '../../src/render/svg/index.js';
 import { profile, SUDWEST, threeLayerModel } from './fixtures.js';
-import { flat, nodes, texts } from './helpers.js';
+import { drawingAndReadingOrder, flat, nodes, texts } from './helpers.js';
 
 const fonts = loadFontSet(defaultFontFiles());
 const layout = (doc = threeLayerModel(), prof = profile()) => layoutThreeLayerDiagram(doc, prof, { fonts });
@@ -23,6 +23,12 @@ describe('three-layer diagram', () => {
     expect(shown).toContain('010 282 11 11');
     expect(texts(frames).filter((t) => t.node === undefined).map((t) => t.text)).toEqual(['1', '2', '3']);
     expect(nodes(frames.structure).filter((n) => n.role === 'LI')).toHaveLength(3);
+  });
+
+  it('draws in reading order, which the tagged PDF takes as its structure order', () => {
+    const { drawn, read } = drawingAndReadingOrder(layout().frames);
+    expect(drawn.length).toBeGreaterThan(10);
+    expect(drawn).toEqual(read);
   });
 
   it('tints the layers from light to the full brand colour', () => {

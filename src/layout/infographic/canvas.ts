@@ -72,3 +72,19 @@ export function infographicFrames(
 export function fontsFor(profile: MergedProfile, env: InfographicEnv): InfographicEnv {
   return profile.brand.font ? { ...env, fonts: loadFontSet(profile.brand.font) } : env;
 }
+
+/**
+ * Runs `draw` into a separate item list, to be appended later. The PDF's structure tree
+ * takes its order from the drawing order, so parts placed bottom-up (footer, references)
+ * are drawn after the parts above them.
+ */
+export function drawLater<T>(c: Canvas, draw: () => T): { result: T; items: FrameItem[] } {
+  const main = c.items;
+  const items: FrameItem[] = [];
+  c.items = items;
+  try {
+    return { result: draw(), items };
+  } finally {
+    c.items = main;
+  }
+}

@@ -16,7 +16,7 @@ import { WHITE } from './palette.js';
 const PAD = 10;
 const LOGO_MAX_WIDTH = 120;
 
-/** Draws the footer band with its bottom edge at `bottom`; returns its top. */
+/** Draws the footer band with its bottom edge at `bottom` into `parent` (a Sect); returns its top. */
 export function footerBand(c: Canvas, profile: MergedProfile, x: number, width: number, bottom: number, parent: StructNode): number {
   const { palette: p } = c;
   const minHeight = mm(c.template.footerHeight);
@@ -51,7 +51,7 @@ export function footerBand(c: Canvas, profile: MergedProfile, x: number, width: 
   const top = bottom - height;
 
   c.items.push({ type: 'rect', x, y: top, width, height, fill: p.band });
-  const sect = c.builder.add(parent, 'Sect');
+  const sect = parent;
   if (logo && profile.brand.logo) {
     const fy = top + (height - fieldHeight) / 2;
     c.items.push({ type: 'rect', x: x + PAD, y: fy, width: fieldWidth, height: fieldHeight, radius: 3, fill: WHITE });

@@ -131,20 +131,17 @@ export function drawMoment(
     width: numeralWidth,
   });
 
-  // Reading order: name, subtitle, role, description, tasks — the drawing puts the role first.
-  const nameNode = builder.add(sect, 'H2');
-  const subtitleNode = builder.add(sect, 'P');
-  const roleNode = builder.add(sect, 'P');
-
+  // Reading order — name, subtitle, role, description, tasks — is also the drawing order
+  // (the PDF's structure follows it), though the role label sits above the name.
   const pillX = mom.roleBeside ? x + BADGE + BESIDE_GAP : x;
   const pillY = mom.roleBeside ? badgeY - PILL_HEIGHT / 2 : y + BADGE + 6;
-  items.push({ type: 'rect', x: pillX, y: pillY, width: mom.roleWidth, height: PILL_HEIGHT, radius: PILL_HEIGHT / 2, fill: p.band });
-  const role = measureBlock(plain(roleLabel(mom.moment.role), true), styleOf(c, 'role', p.onBand, { bold: true }), mom.roleWidth);
-  drawBlock(role, pillX + PILL_PAD, pillY + (PILL_HEIGHT - role.height) / 2, roleNode, builder, items);
-
   y += BADGE + (mom.roleBeside ? 0 : 6 + PILL_HEIGHT) + 8;
-  y = drawBlock(mom.name, x, y, nameNode, builder, items);
-  drawBlock(mom.subtitle, x, y, subtitleNode, builder, items);
+  y = drawBlock(mom.name, x, y, builder.add(sect, 'H2'), builder, items);
+  drawBlock(mom.subtitle, x, y, builder.add(sect, 'P'), builder, items);
+
+  items.push({ type: 'rect', x: pillX, y: pillY, width: mom.roleWidth, height: PILL_HEIGHT, radius: PILL_HEIGHT / 2, fill: p.band });
+  const role = measureBlock(plain(roleLabel(mom.moment.role), true), styleOf(c, 'role', p.onBand, { bold: true, hyphenate: false }), mom.roleWidth);
+  drawBlock(role, pillX + PILL_PAD, pillY + (PILL_HEIGHT - role.height) / 2, builder.add(sect, 'P'), builder, items);
 
   y = box.y + m.padding + rows[0]! + m.rowGap;
   mom.description.forEach((block, i) => {

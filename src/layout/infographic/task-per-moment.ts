@@ -15,7 +15,7 @@ import type { Run } from '../../resolve/runs.js';
 import type { Bookmark } from '../frames.js';
 import { StructureBuilder } from '../structure.js';
 import type { KindLayout } from '../kinds/context.js';
-import { bodyStyle, fontsFor, infographicFrames, styleOf, type Canvas, type InfographicEnv, type InfographicResult } from './canvas.js';
+import { bodyStyle, drawLater, fontsFor, infographicFrames, styleOf, type Canvas, type InfographicEnv, type InfographicResult } from './canvas.js';
 import { balanceColumns } from './columns.js';
 import { displayUrl } from '../kinds/links.js';
 import { drawBlock, measureBlock, plain } from './flow.js';
@@ -71,17 +71,20 @@ function compose(doc: TaskPerMoment<Run[]>, profile: MergedProfile, g: PageGeome
   intro.draw(cols.map((col) => col.x), y, introBlocks.map(() => builder.add(introSect, 'P')), builder, c.items);
   const panelsTop = y + intro.height + g.gap;
 
-  // Bottom up: footer, colophon, references — so the panels get what is left.
-  const footerTop = footerBand(c, profile, content.x, content.width, content.y + content.height, builder.add(root, 'Sect'));
-  let bottom = footerTop - g.gap * 0.6;
-  if (colophonSect) {
+  // Bottom up: footer, colophon, references — so the panels get what is left. They are
+  // drawn aside and appended after the moments, keeping the drawing in reading order.
+  const footerSect = builder.add(root, 'Sect');
+  const footer = drawLater(c, () => footerBand(c, profile, content.x, content.width, content.y + content.height, footerSect));
+  let bottom = footer.result - g.gap * 0.6;
+  const colophon = drawLater(c, () => {
+    if (!colophonSect) return;
     const style = styleOf(c, 'colophon', p.muted);
     const blocks = doc.colophon.map((para) => measureBlock(para, style, content.width));
     const height = blocks.reduce((h, b) => h + b.height, 0);
     let cy = bottom - height;
     for (const block of blocks) cy = drawBlock(block, content.x, cy, builder.add(colophonSect, 'P'), builder, c.items);
     bottom -= height + g.gap * 0.5;
-  }
+  });
   const small = styleOf(c, 'small', p.text, { linkColor: p.heading });
   const refBlocks = doc.references.items.map((item) => measureBlock(referenceRuns(item), small, cols[0]!.width));
   const refRows: number[] = [];
@@ -91,19 +94,20 @@ function compose(doc: TaskPerMoment<Run[]>, profile: MergedProfile, g: PageGeome
   });
   const refGap = c.template.type.small.spaceAfter ?? 0;
   const refsHeight = refRows.reduce((h, r) => h + r, 0) + refGap * Math.max(0, refRows.length - 1);
-  const refHeading = measureBlock(plain(doc.references.heading, true), styleOf(c, 'h2', p.heading, { bold: true, size: 11, leading: 14 }), content.width);
+  const refHeading = measureBlock(plain(doc.references.heading, true), styleOf(c, 'h2', p.heading, { bold: true, hyphenate: false, size: 11, leading: 14 }), content.width);
   const refsTop = bottom - refsHeight - refHeading.height - 2;
-  bookmarks.push({ title: doc.references.heading, page: 0, y: refsTop });
-  let ry = drawBlock(refHeading, content.x, refsTop, builder.add(refSect, 'H2'), builder, c.items) + 2;
-  const refList = builder.add(refSect, 'L');
-  refRows.forEach((rowHeight, row) => {
-    for (let k = 0; k < 3; k++) {
-      const block = refBlocks[row * 3 + k];
-      if (!block) continue;
-      const li = builder.add(refList, 'LI');
-      drawBlock(block, cols[k]!.x, ry, builder.add(li, 'LBody'), builder, c.items);
-    }
-    ry += rowHeight + refGap;
+  const references = drawLater(c, () => {
+    let ry = drawBlock(refHeading, content.x, refsTop, builder.add(refSect, 'H2'), builder, c.items) + 2;
+    const refList = builder.add(refSect, 'L');
+    refRows.forEach((rowHeight, row) => {
+      for (let k = 0; k < 3; k++) {
+        const block = refBlocks[row * 3 + k];
+        if (!block) continue;
+        const li = builder.add(refList, 'LI');
+        drawBlock(block, cols[k]!.x, ry, builder.add(li, 'LBody'), builder, c.items);
+      }
+      ry += rowHeight + refGap;
+    });
   });
 
   // The moments: three panels filling the space between introduction and references.
@@ -138,6 +142,8 @@ function compose(doc: TaskPerMoment<Run[]>, profile: MergedProfile, g: PageGeome
     const col = g.column(i, measured.length);
     c.items.push(chevron(col.x + col.width + g.gutter / 2, badges[i]!, g.gutter * 0.55, p.icon));
   }
+  bookmarks.push({ title: doc.references.heading, page: 0, y: refsTop });
+  c.items.push(...references.items, ...colophon.items, ...footer.items);
   return { canvas: c, bookmarks, overflow };
 }
 

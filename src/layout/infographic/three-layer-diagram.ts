@@ -12,7 +12,7 @@ import type { Run } from '../../resolve/runs.js';
 import { textOn, tint } from '../color.js';
 import { StructureBuilder } from '../structure.js';
 import { measure } from '../text/index.js';
-import { bodyStyle, fontsFor, infographicFrames, styleOf, type Canvas, type InfographicEnv, type InfographicResult } from './canvas.js';
+import { bodyStyle, drawLater, fontsFor, infographicFrames, styleOf, type Canvas, type InfographicEnv, type InfographicResult } from './canvas.js';
 import { drawBlock, measureBlock, plain, type Block } from './flow.js';
 import { footerBand } from './footer.js';
 import { bandColours, brandInk, infographicPalette, standOut, WHITE } from './palette.js';
@@ -54,7 +54,10 @@ function compose(doc: ThreeLayerModel<Run[]>, profile: MergedProfile, g: PageGeo
     y = drawBlock(lead, content.x, y, builder.add(titleSect, 'P'), builder, c.items) + g.gap;
   }
   const layersSect = builder.add(builder.root, 'Sect');
-  const footerTop = footerBand(c, profile, content.x, content.width, content.y + content.height, builder.add(builder.root, 'Sect'));
+  const footerSect = builder.add(builder.root, 'Sect');
+  // Placed now, drawn after the layers: the drawing order is the PDF's reading order.
+  const footer = drawLater(c, () => footerBand(c, profile, content.x, content.width, content.y + content.height, footerSect));
+  const footerTop = footer.result;
 
   const n = doc.layers.length;
   const s = t.panelPadding;
@@ -99,6 +102,7 @@ function compose(doc: ThreeLayerModel<Run[]>, profile: MergedProfile, g: PageGeo
     x += step;
     width -= step + s;
   });
+  c.items.push(...footer.items);
   return { canvas: c, overflow };
 }
 
