@@ -156,9 +156,10 @@ export function contactLines(k: KindContext, s: Section<Run[]>, width: number): 
   const { colors, template: t, builder, g } = k;
   const sect = builder.add(builder.root, 'Sect');
   const inner = width - 2 * CARD_PAD;
-  // Across the page the text stands on the left (4 grid columns) and the card beside it.
+  // Across the page the heading and first paragraph stand on the left (3 grid columns), the
+  // card beside them, the section's other blocks below both.
   const wide = width > g.span(9);
-  const textW = wide ? g.span(4) - CARD_PAD : inner;
+  const textW = wide ? g.span(3) - CARD_PAD : inner;
   const panelColors = { ...colors, heading: colors.headingOnPanel, link: colors.headingOnPanel };
   const pctx: BlockContext = { ...blockContext(k, sect, s.id, textW), colors: panelColors };
   const [first, ...rest] = s.blocks;
@@ -169,14 +170,15 @@ export function contactLines(k: KindContext, s: Section<Run[]>, width: number): 
   const head = heading(pctx, s.heading, s.title, headStyle);
   const before = stack([head, ...(first?.type === 'paragraph' ? [paragraph(pctx, first.content)] : [])]);
   const card = contactCard(k, sect, s.id, wide ? inner - textW - g.gutter : inner);
-  const after = stack((first?.type === 'paragraph' ? rest : s.blocks).map((b) => block(pctx, b)));
+  const actx: BlockContext = wide ? { ...pctx, width: inner } : pctx;
+  const after = stack((first?.type === 'paragraph' ? rest : s.blocks).map((b) => block(actx, b)));
   const panel = (x: number, y: number, h: number, out: FrameItem[]) =>
     out.push({ type: 'rect', x, y, width, height: h, fill: colors.panel });
 
   if (wide) {
     const afterGap = after.length ? 8 : 0;
-    const leftH = heightOf(before) + afterGap + heightOf(after);
-    const height = 2 * CARD_PAD + Math.max(leftH, card.height);
+    const topH = Math.max(heightOf(before), card.height);
+    const height = 2 * CARD_PAD + topH + afterGap + heightOf(after);
     return [
       {
         height,
@@ -187,9 +189,9 @@ export function contactLines(k: KindContext, s: Section<Run[]>, width: number): 
         bookmark: s.title,
         draw(x, y, out) {
           out.push({ type: 'rect', x, y, width, height, fill: colors.panel, radius: 4 });
-          const ly = placeLines(before, x + CARD_PAD, y + CARD_PAD, out);
+          placeLines(before, x + CARD_PAD, y + CARD_PAD, out);
           card.draw(x + CARD_PAD + textW + g.gutter, y + CARD_PAD, out);
-          placeLines(after, x + CARD_PAD, ly + afterGap, out);
+          placeLines(after, x + CARD_PAD, y + CARD_PAD + topH + afterGap, out);
         },
       },
     ];
