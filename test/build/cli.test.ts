@@ -4,7 +4,7 @@
  * with every format), so the suite stays fast. The tests share one sequence of builds:
  * cold, rebuilt, changed, broken, shrunk.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -164,6 +164,32 @@ describe('folderpers build', () => {
     expect(await readdir(join(dir, 'out-1'))).not.toContain('huizen');
     const manifest = JSON.parse(await readFile(join(dir, 'out-1', 'manifest.json'), 'utf8')) as { artifacts: Artifact[] };
     expect(manifest.artifacts.some((a) => a.municipality === 'huizen')).toBe(false);
+  });
+
+  it('a build killed with SIGKILL leaves only complete files under final names, and the next build recovers', async () => {
+    const out = join(dir, 'killed');
+    const complete = await snapshot(join(dir, 'out-1'), false);
+    // Kill as soon as the first job has been rendered: workers are writing temporaries.
+    await new Promise<void>((resolve) => {
+      const child = spawn(process.execPath, [CLI, 'build', '--content', content, '--out', out, '--jobs', '2'], {
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      child.stderr.setEncoding('utf8').on('data', (line: string) => {
+        if (/rendered [1-9]/.test(line)) child.kill('SIGKILL');
+      });
+      child.on('close', () => resolve());
+    });
+    const left = await snapshot(out, false);
+    for (const [path, bytes] of Object.entries(left)) {
+      if (/\/\.[^/]*folderpers-tmp-/.test(path)) continue;
+      expect(bytes, `${path} is not complete`).toBe(complete[path]);
+    }
+    const again = await build(out);
+    expect(again.result.code).toBe(0);
+    const after = await snapshot(out, false);
+    delete after['/.folderpers-cache.json'];
+    delete complete['/.folderpers-cache.json'];
+    expect(after).toEqual(complete);
   });
 
   it('refuses an output folder inside the content folder, or that is a file (exit 2)', async () => {
