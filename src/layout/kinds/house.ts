@@ -156,20 +156,25 @@ export function contactLines(k: KindContext, s: Section<Run[]>, width: number): 
   const { colors, template: t, builder, g } = k;
   const sect = builder.add(builder.root, 'Sect');
   const inner = width - 2 * CARD_PAD;
-  // Across the page the heading and first paragraph stand on the left (3 grid columns), the
-  // card beside them, the section's other blocks below both.
+  const [first, ...rest] = s.blocks;
+  // Across the page a short first paragraph stands with the heading on the left (3 grid
+  // columns) and the card beside them; a long one runs across above the card. The
+  // section's other blocks follow below.
   const wide = width > g.span(9);
-  const textW = wide ? g.span(3) - CARD_PAD : inner;
+  const sideW = g.span(3) - CARD_PAD;
+  const body = t.type.body;
+  const side =
+    wide && (first?.type !== 'paragraph' || breakLines(first.content, { fonts: k.fonts, size: body.size }, sideW).length <= 6);
+  const textW = side ? sideW : inner;
   const panelColors = { ...colors, heading: colors.headingOnPanel, link: colors.headingOnPanel };
   const pctx: BlockContext = { ...blockContext(k, sect, s.id, textW), colors: panelColors };
-  const [first, ...rest] = s.blocks;
   // Across the page a short heading ("Meer weten?") is set a step larger than the others.
   const big = { ...t.type.h2, size: t.type.h2.size + 3, leading: t.type.h2.leading + 3 };
   const oneLine = breakLines(s.heading, { fonts: k.fonts, size: big.size, bold: true, hyphenate: false }, textW).length === 1;
   const headStyle = wide && oneLine ? big : t.type.h2;
   const head = heading(pctx, s.heading, s.title, headStyle);
   const before = stack([head, ...(first?.type === 'paragraph' ? [paragraph(pctx, first.content)] : [])]);
-  const card = contactCard(k, sect, s.id, wide ? inner - textW - g.gutter : inner);
+  const card = contactCard(k, sect, s.id, side ? inner - textW - g.gutter : inner);
   const actx: BlockContext = wide ? { ...pctx, width: inner } : pctx;
   const after = stack((first?.type === 'paragraph' ? rest : s.blocks).map((b) => block(actx, b)));
   const panel = (x: number, y: number, h: number, out: FrameItem[]) =>
@@ -177,7 +182,9 @@ export function contactLines(k: KindContext, s: Section<Run[]>, width: number): 
 
   if (wide) {
     const afterGap = after.length ? 8 : 0;
-    const topH = Math.max(heightOf(before), card.height);
+    const beforeH = heightOf(before);
+    const cardY = side ? 0 : beforeH + 6;
+    const topH = side ? Math.max(beforeH, card.height) : cardY + card.height;
     const height = 2 * CARD_PAD + topH + afterGap + heightOf(after);
     return [
       {
@@ -190,7 +197,7 @@ export function contactLines(k: KindContext, s: Section<Run[]>, width: number): 
         draw(x, y, out) {
           out.push({ type: 'rect', x, y, width, height, fill: colors.panel, radius: 4 });
           placeLines(before, x + CARD_PAD, y + CARD_PAD, out);
-          card.draw(x + CARD_PAD + textW + g.gutter, y + CARD_PAD, out);
+          card.draw(x + CARD_PAD + (side ? textW + g.gutter : 0), y + CARD_PAD + cardY, out);
           placeLines(after, x + CARD_PAD, y + CARD_PAD + topH + afterGap, out);
         },
       },
