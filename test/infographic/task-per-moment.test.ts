@@ -129,6 +129,15 @@ describe('task-per-moment infographic', () => {
     expect(flat(altText(frames).full)).toContain(flat(plainText(toegang.description[0]!)));
   });
 
+  it('reports an unbreakable word wider than its panel instead of letting it stick out', () => {
+    const doc = taskPerMoment();
+    const href = `https://www.example.nl/${'x'.repeat(60)}`;
+    doc.moments[0]!.tasks.push([{ text: href, bold: false, italic: false, atomic: true, link: { kind: 'https', href, description: href } }]);
+    const { diagnostics } = layout(doc);
+    expect(diagnostics.map((d) => d.rule)).toEqual(['layout/overflow']);
+    expect(diagnostics[0]!.message).toMatch(/moment 1 \("Oriëntatiefase"\) holds a word or label \d+ pt wider than the panel/);
+  });
+
   it('draws in reading order, which the tagged PDF takes as its structure order', () => {
     const { drawn, read } = drawingAndReadingOrder(layout().frames);
     expect(drawn.length).toBeGreaterThan(10);

@@ -31,6 +31,8 @@ export interface MeasuredMoment {
   tasks: Block[];
   /** Heights of the three rows: header, description, checklist. */
   rows: [number, number, number];
+  /** How far the widest unbreakable word or label sticks out of the panel (≤ 0: it fits). */
+  excessWidth: number;
 }
 
 export interface PanelMetrics {
@@ -79,6 +81,13 @@ export function measureMoment(c: Canvas, moment: Moment<Run[]>, width: number, b
     description,
     tasks,
     rows: [header, stack(description, m.paraGap), stack(tasks, m.taskGap)],
+    excessWidth: Math.max(
+      name.width - width,
+      subtitle.width - width,
+      roleWidth(c, moment.role) - width,
+      ...description.map((b) => b.width - width),
+      ...tasks.map((b) => b.width - (width - CHECK_INDENT)),
+    ),
   };
 }
 

@@ -9,7 +9,7 @@
  * they still do not, each panel that is too tall is a `layout/overflow` error naming it.
  */
 import type { TaskPerMoment } from '../../content/model.js';
-import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
+import { diagnostic, type Diagnostic, type SourceRef } from '../../diagnostics/index.js';
 import type { MergedProfile } from '../../profiles/model.js';
 import type { Run } from '../../resolve/runs.js';
 import type { Bookmark } from '../frames.js';
@@ -18,7 +18,7 @@ import type { KindLayout } from '../kinds/context.js';
 import { bodyStyle, drawLater, fontsFor, infographicFrames, styleOf, type Canvas, type InfographicEnv, type InfographicResult } from './canvas.js';
 import { balanceColumns } from './columns.js';
 import { displayUrl } from '../kinds/links.js';
-import { drawBlock, measureBlock, plain } from './flow.js';
+import { drawBlock, measureBlock, plain, type Block } from './flow.js';
 import { footerBand } from './footer.js';
 import { drawMoment, measureMoment, panelHeight, rolesFitBeside } from './moment-panel.js';
 import { infographicPalette } from './palette.js';
@@ -117,19 +117,27 @@ function compose(doc: TaskPerMoment<Run[]>, profile: MergedProfile, g: PageGeome
   const measured = doc.moments.map((m) => measureMoment(c, m, inner, bodySize, beside));
   const aligned = [0, 1, 2].map((r) => Math.max(...measured.map((m) => m.rows[r]!)));
   const align = panelHeight(c, aligned, bodySize) <= available;
-  measured.forEach((m, i) => {
+  for (const m of measured) {
+    const panel = `The panel of moment ${m.moment.number} ("${m.moment.name}")`;
     const need = panelHeight(c, m.rows, bodySize);
     if (need > available) {
-      overflow.push({
-        at: diagnostic(
-          m.moment.at,
-          'layout/overflow',
-          `The panel of moment ${m.moment.number} ("${m.moment.name}") is ${Math.ceil(need - available)} pt too tall for the page, even with body text at ${bodySize} pt. Shorten its description or tasks.`,
-        ),
-        excess: need - available,
-      });
+      const message = `${panel} is ${Math.ceil(need - available)} pt too tall for the ${Math.floor(available)} pt left between the introduction and the references, even with body text at ${bodySize} pt. Shorten its description or tasks (or the introduction).`;
+      overflow.push({ at: diagnostic(m.moment.at, 'layout/overflow', message), excess: need - available });
     }
-  });
+    if (m.excessWidth > 0.5) {
+      const message = `${panel} holds a word or label ${Math.ceil(m.excessWidth)} pt wider than the panel that cannot be broken (a long name, number or web address); shorten it.`;
+      overflow.push({ at: diagnostic(m.moment.at, 'layout/overflow', message), excess: m.excessWidth });
+    }
+  }
+  const wide = (blocks: Block[], at: SourceRef, part: string) => {
+    const excess = Math.max(...blocks.map((b) => b.width - cols[0]!.width));
+    if (excess > 0.5) {
+      const message = `${part} holds a word ${Math.ceil(excess)} pt wider than its column that cannot be broken (a long name, number or web address); shorten it.`;
+      overflow.push({ at: diagnostic(at, 'layout/overflow', message), excess });
+    }
+  };
+  wide(introBlocks, doc.intro.at, `The introduction ("${doc.intro.heading}")`);
+  wide(refBlocks, doc.references.at, `The reading list ("${doc.references.heading}")`);
   const badges: number[] = [];
   measured.forEach((m, i) => {
     const col = g.column(i, measured.length);
