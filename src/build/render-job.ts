@@ -8,11 +8,11 @@ import type { DocumentModel } from '../content/model.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { Frames } from '../layout/frames.js';
 import { layoutDocument, type LayoutEnv } from '../layout/index.js';
-import { layoutTaskPerMoment } from '../layout/infographic/task-per-moment.js';
+import { layoutPicture } from '../layout/infographic/index.js';
 import { defaultFontFiles, loadFontSet } from '../layout/text/index.js';
 import type { LoadedProfile } from '../profiles/model.js';
 import { renderPdf } from '../render/pdf/index.js';
-import { renderPng } from '../render/png/index.js';
+import { pixelSize, renderPng } from '../render/png/index.js';
 import { altText, altTextFile, embedImages, renderSvg } from '../render/svg/index.js';
 import { resolveDocument } from '../resolve/resolve.js';
 import type { Run } from '../resolve/runs.js';
@@ -31,18 +31,14 @@ function layoutEnv(date: Date): LayoutEnv {
   return env;
 }
 
-interface Layout {
-  frames: Frames | undefined;
-  diagnostics: Diagnostic[];
-}
-
 /**
- * The frames of a document: the task-per-moment infographic is one page drawn the same in
- * every format; the other kinds go through the leaflet layout.
+ * The page drawn as SVG and PNG. The task-per-moment infographic is one page whose PDF
+ * frames are that page, so it is laid out once; the three-layer diagram is its own page
+ * beside the multi-page leaflet.
  */
-function layout(doc: DocumentModel<Run[]>, profile: LoadedProfile, e: LayoutEnv): Layout {
-  if (doc.kind === 'task-per-moment') return layoutTaskPerMoment(doc, profile.profile, e);
-  return layoutDocument(doc, profile.profile, e);
+function pictureOf(doc: DocumentModel<Run[]>, profile: LoadedProfile, e: LayoutEnv, pdfFrames: Frames) {
+  if (doc.kind === 'task-per-moment') return { frames: pdfFrames, diagnostics: [] };
+  return layoutPicture(doc, profile.profile, e);
 }
 
 export interface RenderedJob {
@@ -65,23 +61,30 @@ export async function renderJob(
     return result;
   };
 
+  const env = layoutEnv(ctx.creationDate);
   const resolved = await timed('resolve', () => resolveDocument(doc, profile));
-  const laidOut = await timed('layout', () => layout(resolved, profile, layoutEnv(ctx.creationDate)));
-  const diagnostics = laidOut.diagnostics;
+  const laidOut = await timed('layout', () => layoutDocument(resolved, profile.profile, env));
+  const diagnostics = [...laidOut.diagnostics];
   const files: RenderedJob['files'] = [];
   const frames = laidOut.frames;
-  if (!frames || diagnostics.some((d) => d.severity === 'error')) return { files, diagnostics, timings };
+  if (!frames || hasErrors(diagnostics)) return { files, diagnostics, timings };
+
+  const wantsPicture = formats.includes('svg') || formats.includes('png') || formats.includes('web.png');
+  const picture = wantsPicture ? await timed('layout', () => pictureOf(resolved, profile, env, frames)) : undefined;
+  if (picture) diagnostics.push(...picture.diagnostics);
+  if (hasErrors(diagnostics)) return { files, diagnostics, timings };
 
   if (formats.includes('pdf')) {
     files.push({ format: 'pdf', data: await timed('pdf', () => renderPdf(frames, { creationDate: ctx.creationDate })) });
   }
-  if (formats.includes('svg') || formats.includes('png') || formats.includes('web.png')) {
-    const svg = await timed('svg', async () => renderSvg(frames, 0, await embedImages(frames)));
-    const alt = altText(frames);
-    const title = frames.meta.title;
+  if (picture) {
+    const page = picture.frames;
+    const svg = await timed('svg', async () => renderSvg(page, 0, await embedImages(page)));
+    const alt = altText(page);
+    const title = page.meta.title;
     if (formats.includes('svg')) files.push({ format: 'svg', data: Buffer.from(svg) });
     if (formats.includes('png')) {
-      const width = Math.round((frames.width / 72) * PRINT_DPI);
+      const { width } = pixelSize(page.width, page.height, PRINT_DPI);
       files.push({ format: 'png', data: await timed('png', () => renderPng(svg, { width, alt, title })) });
     }
     if (formats.includes('web.png')) {
@@ -90,4 +93,8 @@ export async function renderJob(
     if (formats.includes('alt.txt')) files.push({ format: 'alt.txt', data: Buffer.from(altTextFile(alt)) });
   }
   return { files, diagnostics, timings };
+}
+
+function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
 }
