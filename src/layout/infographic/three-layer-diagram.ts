@@ -93,6 +93,12 @@ function compose(doc: ThreeLayerModel<Run[]>, profile: MergedProfile, g: PageGeo
         diagnostic(layer.at, 'layout/overflow', `Layer ${layer.number} ("${layer.title}") of the diagram is ${Math.ceil(need - room)} pt too tall for its band, even with text at ${bodySize} pt. Shorten its title or summary.`),
       );
     }
+    const excess = Math.max(title.width, summary.width) - textWidth;
+    if (excess > 0.5) {
+      overflow.push(
+        diagnostic(layer.at, 'layout/overflow', `Layer ${layer.number} ("${layer.title}") of the diagram holds a word ${Math.ceil(excess)} pt wider than its band that cannot be broken; shorten it.`),
+      );
+    }
     const li = builder.add(list, 'LI');
     const body = builder.add(li, 'LBody');
     let ty = drawBlock(title, tx, top + s, builder.add(body, 'H2'), builder, c.items) + 6;
