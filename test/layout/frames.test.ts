@@ -39,3 +39,17 @@ describe('coverage', () => {
     expect(diagnostics[0]!.message).toContain('U+2603');
   });
 });
+
+describe('blocks outside the columns', () => {
+  it('reports a diagram too tall for the first page as overflow', () => {
+    const profile = PROFILES.rotterdam!;
+    const doc = loadFixture('drie-lagen', profile);
+    if (doc.kind !== 'three-layer-model') throw new Error('fixture kind');
+    const long = Array.from({ length: 40 }, () => 'Een lange samenvatting die de laag uitlegt.').join(' ');
+    doc.layers = doc.layers.map((l) => ({ ...l, summary: [{ text: long, bold: false, italic: false }] }));
+    const { frames, diagnostics } = layoutDocument(doc, profile, env);
+    expect(frames).toBeUndefined();
+    expect(diagnostics.map((d) => d.rule)).toEqual(['layout/overflow']);
+    expect(diagnostics[0]!.message).toMatch(/diagram .* mm too tall/);
+  });
+});

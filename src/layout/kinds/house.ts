@@ -3,7 +3,7 @@
  * sections in columns, the contact block, colophon, footers, and the page flow that keeps
  * the contact block at the foot of the last page.
  */
-import { diagnostic, fileStart } from '../../diagnostics/index.js';
+import { diagnostic, fileStart, type SourceRef } from '../../diagnostics/index.js';
 import type { Section } from '../../content/model.js';
 import type { Run } from '../../resolve/runs.js';
 import { block, heading, paragraph, stack, type BlockContext } from '../blocks/blocks.js';
@@ -446,4 +446,22 @@ function reportOverflow(k: KindContext, body: BodyFlow, overflow: readonly FlowL
         `${lines} line${lines === 1 ? '' : 's'} of text overflow, from ${where}${more}. Shorten the text or the local contact details.`,
     ),
   );
+}
+
+/**
+ * A block placed outside the columns (the lead, the diagram) that leaves no room for text
+ * on its page: an overflow error naming the block, never content drawn off the page.
+ */
+export function checkRoom(k: KindContext, bottom: number, what: string, at?: SourceRef): boolean {
+  const limit = k.g.bottom - k.template.type.body.leading * 3;
+  if (bottom <= limit) return true;
+  const mmOver = Math.ceil(((bottom - limit) * 25.4) / 72);
+  k.diagnostics.push(
+    diagnostic(
+      at ?? fileStart(k.doc.file),
+      'layout/overflow',
+      `Document "${k.doc.id}" for ${k.profile.name}: the ${what} does not fit on the first page (${mmOver} mm too tall). Shorten it.`,
+    ),
+  );
+  return false;
 }

@@ -9,7 +9,7 @@ import { block, paragraph, stack } from '../blocks/blocks.js';
 import type { FlowLine } from '../blocks/flow.js';
 import { mm } from '../units.js';
 import type { KindContext } from './context.js';
-import { blockContext, colophonLines, contactLines, cover, flowBody, footers, place, sectionLines } from './house.js';
+import { blockContext, checkRoom, colophonLines, contactLines, cover, flowBody, footers, place, sectionLines } from './house.js';
 
 const CONTACT = 'contact';
 
@@ -36,6 +36,7 @@ export function layoutHouseDocument(
       const ctx = blockContext(k, k.builder.root, 'intro', g.span(9));
       const lead = stack(doc.intro.map((b) => (b.type === 'paragraph' ? paragraph(ctx, b.content, t.type.lead) : block(ctx, b))));
       top = place(k, lead, 0, g.left, top) + mm(5);
+      if (!checkRoom(k, top, 'introduction', doc.intro[0]?.at)) return;
     } else {
       const ctx = blockContext(k, k.builder.root, 'intro', colW);
       lines.push(...stack(doc.intro.map((b) => block(ctx, b))));

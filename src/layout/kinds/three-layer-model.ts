@@ -13,13 +13,14 @@ import type { FrameItem } from '../frames.js';
 import { breakLines, measure } from '../text/index.js';
 import { mm } from '../units.js';
 import type { KindContext } from './context.js';
-import { blockContext, colophonLines, cover, flowBody, footers, sectionLines } from './house.js';
+import { blockContext, checkRoom, colophonLines, cover, flowBody, footers, sectionLines } from './house.js';
 
 export function layoutThreeLayerModel(k: KindContext): void {
   const doc = k.doc as ThreeLayerModel<Run[]>;
   const { g, template: t } = k;
   let top = cover(k) + mm(7);
   top = diagram(k, doc, top) + mm(7);
+  if (!checkRoom(k, top, 'diagram of the layers', doc.layers[0]?.at)) return;
   const colW = g.span(t.grid.columns / t.bodyColumns);
   const ctx = blockContext(k, k.builder.root, 'intro', colW);
   const lines: FlowLine[] = stack(doc.intro.map((b) => block(ctx, b)));
