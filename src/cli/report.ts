@@ -32,7 +32,8 @@ function text(diagnostics: readonly Diagnostic[]): string {
     const width = Math.max(...places.map((p) => p.length));
     list.forEach((d, i) => {
       const severity = d.severity === 'error' ? 'error  ' : 'warning';
-      lines.push(`  ${places[i]!.padEnd(width)}  ${severity}  ${d.message}  ${d.rule}`);
+      // One problem, one line: a line break inside a message would split it.
+      lines.push(`  ${places[i]!.padEnd(width)}  ${severity}  ${d.message.replace(/\s*[\r\n]+\s*/g, ' ')}  ${d.rule}`);
     });
     lines.push('');
   }

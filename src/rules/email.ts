@@ -1,5 +1,6 @@
 /** `email/invalid`: e-mail addresses in profiles and `mailto:` links are well-formed. */
 import { diagnostic, type Diagnostic, type SourceRef } from '../diagnostics/index.js';
+import { quote } from '../schema/index.js';
 
 export const EMAIL_RULE = 'email/invalid';
 
@@ -15,5 +16,5 @@ export function isEmail(value: string): boolean {
 
 export function checkEmail(value: string, at: SourceRef): Diagnostic | undefined {
   if (isEmail(value)) return undefined;
-  return diagnostic(at, EMAIL_RULE, `'${value}' is not a valid e-mail address; write it like toegang@blijfmeedoen.nl`);
+  return diagnostic(at, EMAIL_RULE, `${quote(value)} is not a valid e-mail address; write it like toegang@blijfmeedoen.nl`);
 }

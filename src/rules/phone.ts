@@ -5,6 +5,7 @@
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { diagnostic, type Diagnostic, type SourceRef } from '../diagnostics/index.js';
+import { quote } from '../schema/index.js';
 
 export const PHONE_RULE = 'phone/invalid';
 
@@ -23,5 +24,5 @@ export function phoneE164(written: string): string | undefined {
 
 export function checkPhone(written: string, at: SourceRef): Diagnostic | undefined {
   if (phoneE164(written) !== undefined) return undefined;
-  return diagnostic(at, PHONE_RULE, `'${written}' is not a valid Dutch phone number; write it like 010 282 11 11 or 14 071`);
+  return diagnostic(at, PHONE_RULE, `${quote(written)} is not a valid Dutch phone number; write it like 010 282 11 11 or 14 071`);
 }

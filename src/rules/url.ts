@@ -1,5 +1,6 @@
 /** `url/invalid`: web addresses in profiles and links are well-formed `https:` URLs. */
 import { diagnostic, type Diagnostic, type SourceRef } from '../diagnostics/index.js';
+import { quote } from '../schema/index.js';
 
 export const URL_RULE = 'url/invalid';
 
@@ -21,5 +22,5 @@ export function urlProblem(value: string): string | undefined {
 export function checkUrl(value: string, at: SourceRef): Diagnostic | undefined {
   const problem = urlProblem(value);
   if (!problem) return undefined;
-  return diagnostic(at, URL_RULE, `'${value}' ${problem}; write it like https://www.blijfmeedoen.nl`);
+  return diagnostic(at, URL_RULE, `${quote(value)} ${problem}; write it like https://www.blijfmeedoen.nl`);
 }

@@ -5,6 +5,7 @@
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic, SourceRef } from '../diagnostics/index.js';
 import { diagnostic } from '../diagnostics/index.js';
+import { quote } from './quote.js';
 import { fieldName, pointerSegments } from './field-names.js';
 import type { JsonSchema, SchemaRegistry } from './registry.js';
 
@@ -54,8 +55,7 @@ export function suggest(word: string, candidates: readonly string[]): string | u
 }
 
 function show(value: unknown): string {
-  const s = typeof value === 'string' ? value : JSON.stringify(value);
-  return s.length > 40 ? `'${s.slice(0, 37)}…'` : `'${s}'`;
+  return quote(typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)), 40);
 }
 
 function typeWord(type: unknown): string {

@@ -20,7 +20,7 @@ describe('report', () => {
         "  3:14  warning  'de' is written twice in a row  text/repeated-word",
         '',
         'content/municipalities/a,b:c.yaml',
-        '  7:3  error    100% wrong\r\nsecond line  schema/required',
+        '  7:3  error    100% wrong second line  schema/required',
         '',
         '✖ 2 errors, 1 warning',
         '',
