@@ -45,9 +45,9 @@ export function rectItem(item: RectItem): string {
   );
 }
 
+/** Default caps and joins (butt, miter), as the PDF renderer draws them: the PNG matches the PDF. */
 export function pathItem(item: PathItem): string {
-  const join = item.stroke ? ' stroke-linecap="round" stroke-linejoin="round"' : '';
-  return `<path d="${escapeXml(item.d)}"${paint(item.fill, item.stroke, item.strokeWidth)}${join}/>`;
+  return `<path d="${escapeXml(item.d)}"${paint(item.fill, item.stroke, item.strokeWidth)}/>`;
 }
 
 /** `dataUri` comes from embedImages(): the asset rasterised and inlined, never a reference. */
