@@ -1,6 +1,8 @@
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TextItem } from '../../src/layout/frames.js';
 import { layoutDocument } from '../../src/layout/index.js';
+import { defaultFontFiles } from '../../src/layout/text/index.js';
 import { loadFixture, PROFILES } from '../render-pdf/fixtures.js';
 import { env } from '../render-pdf/helpers.js';
 
@@ -51,5 +53,21 @@ describe('blocks outside the columns', () => {
     expect(frames).toBeUndefined();
     expect(diagnostics.map((d) => d.rule)).toEqual(['layout/overflow']);
     expect(diagnostics[0]!.message).toMatch(/diagram .* mm too tall/);
+  });
+});
+
+describe('house font', () => {
+  it("sets the text in the profile's own font files", () => {
+    const dir = dirname(defaultFontFiles().regular);
+    const base = PROFILES.rotterdam!;
+    const profile = {
+      ...base,
+      brand: { ...base.brand, font: { regular: join(dir, 'SourceSans3-Light.ttf'), bold: join(dir, 'SourceSans3-Black.ttf'), italic: join(dir, 'SourceSans3-LightIt.ttf') } },
+    };
+    const { frames, diagnostics } = layoutDocument(loadFixture('wijzer-professionals', profile), profile, env);
+    expect(diagnostics).toEqual([]);
+    expect(frames!.fonts.map((f) => f.id).sort()).toEqual(['SourceSans3-Black', 'SourceSans3-Light', 'SourceSans3-LightIt']);
+    const used = new Set(frames!.pages.flatMap((p) => p.items.flatMap((i) => (i.type === 'text' ? [i.font] : []))));
+    expect([...used].every((id) => id.startsWith('SourceSans3-L') || id === 'SourceSans3-Black')).toBe(true);
   });
 });
