@@ -1,5 +1,5 @@
 /** The loaders keep what authors wrote: leading zeros, positions in both files, no code run. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../src/content/load-document.js';
@@ -101,6 +101,20 @@ describe('document loading', () => {
         [3, 'Gebruik van voorzieningen'],
       ]);
       expect(lagen.layers[0]!.summary).toMatchObject([{ type: 'text', value: 'Ambities en levensvragen.' }]);
+    });
+  });
+});
+
+describe('content folder layout', () => {
+  it('reports a content folder without documents/ and municipalities/', async () => {
+    await withContent(async (root) => {
+      await rm(join(root, 'documents'), { recursive: true });
+      await rm(join(root, 'municipalities'), { recursive: true });
+      const result = await validateContent({ contentRoot: root });
+      expect(result.diagnostics.map((d) => [d.rule, d.file])).toEqual([
+        ['content/folder', join(root, 'documents')],
+        ['content/folder', join(root, 'municipalities')],
+      ]);
     });
   });
 });
