@@ -160,7 +160,7 @@ function describe(err: ErrorObject, ctx: Context): { message: string; ptr: strin
         message: `the name ${show(params['propertyName'])} in ${field} may only use a-z, 0-9 and single hyphens`,
       };
     case 'anyOf':
-      return { ptr: err.instancePath, message: `${field} ${show(data)} is neither a colour nor a tint or list of tints` };
+      return { ptr: err.instancePath, message: `${field} ${show(data)} is none of the allowed kinds of value${hint(here)}` };
     default:
       return { ptr: err.instancePath, message: `${field} ${err.message ?? 'is not valid'}` };
   }
