@@ -138,6 +138,20 @@ describe('task-per-moment infographic', () => {
     expect(diagnostics[0]!.message).toMatch(/moment 1 \("Oriëntatiefase"\) holds a word or label \d+ pt wider than the panel/);
   });
 
+  it('sets the page in the house font a profile names, and the SVG draws that font', async () => {
+    const { join, dirname } = await import('node:path');
+    const { renderSvg, embedImages } = await import('../../src/render/svg/index.js');
+    const dir = dirname(defaultFontFiles().regular);
+    const font = { regular: join(dir, 'SourceSans3-Light.ttf'), bold: join(dir, 'SourceSans3-Black.ttf'), italic: join(dir, 'SourceSans3-LightIt.ttf') };
+    const { frames, diagnostics } = layout(taskPerMoment(), profile({ brand: { primary: '#00811F', font } }));
+    expect(diagnostics).toEqual([]);
+    expect(frames.fonts.map((f) => f.file)).toContain(font.regular);
+    expect(new Set(texts(frames).map((t) => t.font))).toEqual(new Set(frames.fonts.map((f) => f.id)));
+    const svg = renderSvg(frames, 0, await embedImages(frames));
+    const faces = new Set([...svg.matchAll(/<path id="g(\d+)-/g)].map((m) => Number(m[1])));
+    expect(faces.size).toBe(frames.fonts.length);
+  });
+
   it('draws in reading order, which the tagged PDF takes as its structure order', () => {
     const { drawn, read } = drawingAndReadingOrder(layout().frames);
     expect(drawn.length).toBeGreaterThan(10);
