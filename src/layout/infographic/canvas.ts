@@ -16,7 +16,6 @@ export interface Canvas {
   fonts: FontSet;
   palette: InfographicPalette;
   template: InfographicTemplate;
-  diagnostics: Diagnostic[];
 }
 
 type Role = keyof InfographicTemplate['type'];

@@ -6,7 +6,8 @@
  *
  * Everything is measured before it is drawn. The body size steps down through the
  * template's sizes (never below the last, the legible minimum) until the panels fit; if
- * they still do not, each panel that is too tall is a `layout/overflow` error naming it.
+ * they still do not, each panel that is too tall (or holds a word wider than itself) is a
+ * `layout/overflow` error naming it. Nothing is clipped or dropped.
  */
 import type { TaskPerMoment } from '../../content/model.js';
 import { diagnostic, type Diagnostic, type SourceRef } from '../../diagnostics/index.js';
@@ -26,7 +27,6 @@ import { chevron } from './shapes.js';
 import { defaultTemplatesDir, loadInfographicTemplate, pageGeometry, type PageGeometry } from './template.js';
 import { titleBand } from './title-band.js';
 
-
 /** A reference as printed: its runs, then the linked site's domain, so paper readers can find it. */
 function referenceRuns(item: Run[]): Run[] {
   const hrefs = [...new Set(item.flatMap((r) => (r.link?.kind === 'https' ? [r.link.href] : [])))];
@@ -39,7 +39,7 @@ function referenceRuns(item: Run[]): Run[] {
 interface Attempt {
   canvas: Canvas;
   bookmarks: Bookmark[];
-  overflow: { at: Diagnostic; excess: number }[];
+  overflow: Diagnostic[];
 }
 
 function compose(doc: TaskPerMoment<Run[]>, profile: MergedProfile, g: PageGeometry, c: Canvas, bodySize: number, wholeIntro: boolean): Attempt {
@@ -47,7 +47,7 @@ function compose(doc: TaskPerMoment<Run[]>, profile: MergedProfile, g: PageGeome
   const root = builder.root;
   const { content } = g;
   const bookmarks: Bookmark[] = [];
-  const overflow: Attempt['overflow'] = [];
+  const overflow: Diagnostic[] = [];
 
   // Sections first, in reading order; they are filled in layout order below.
   const titleSect = builder.add(root, 'Sect');
@@ -122,18 +122,18 @@ function compose(doc: TaskPerMoment<Run[]>, profile: MergedProfile, g: PageGeome
     const need = panelHeight(c, m.rows, bodySize);
     if (need > available) {
       const message = `${panel} is ${Math.ceil(need - available)} pt too tall for the ${Math.floor(available)} pt left between the introduction and the references, even with body text at ${bodySize} pt. Shorten its description or tasks (or the introduction).`;
-      overflow.push({ at: diagnostic(m.moment.at, 'layout/overflow', message), excess: need - available });
+      overflow.push(diagnostic(m.moment.at, 'layout/overflow', message));
     }
     if (m.excessWidth > 0.5) {
       const message = `${panel} holds a word or label ${Math.ceil(m.excessWidth)} pt wider than the panel that cannot be broken (a long name, number or web address); shorten it.`;
-      overflow.push({ at: diagnostic(m.moment.at, 'layout/overflow', message), excess: m.excessWidth });
+      overflow.push(diagnostic(m.moment.at, 'layout/overflow', message));
     }
   }
   const wide = (blocks: Block[], at: SourceRef, part: string) => {
     const excess = Math.max(...blocks.map((b) => b.width - cols[0]!.width));
     if (excess > 0.5) {
       const message = `${part} holds a word ${Math.ceil(excess)} pt wider than its column that cannot be broken (a long name, number or web address); shorten it.`;
-      overflow.push({ at: diagnostic(at, 'layout/overflow', message), excess });
+      overflow.push(diagnostic(at, 'layout/overflow', message));
     }
   };
   wide(introBlocks, doc.intro.at, `The introduction ("${doc.intro.heading}")`);
@@ -165,7 +165,7 @@ export function composeTaskPerMoment(doc: TaskPerMoment<Run[]>, profile: MergedP
   let attempt: Attempt | undefined;
   search: for (const size of template.bodySizes) {
     for (const wholeIntro of [true, false]) {
-      const canvas: Canvas = { items: [], builder: new StructureBuilder(), fonts: env.fonts, palette, template, diagnostics: [] };
+      const canvas: Canvas = { items: [], builder: new StructureBuilder(), fonts: env.fonts, palette, template };
       attempt = compose(doc, profile, g, canvas, size, wholeIntro);
       if (attempt.overflow.length === 0) break search;
     }
@@ -177,7 +177,7 @@ export function layoutTaskPerMoment(doc: TaskPerMoment<Run[]>, profile: MergedPr
   const { canvas, bookmarks, overflow, geometry: g } = composeTaskPerMoment(doc, profile, fontsFor(profile, env));
   return {
     frames: infographicFrames(g, canvas, bookmarks, doc, profile),
-    diagnostics: [...canvas.diagnostics, ...overflow.map((o) => o.at)],
+    diagnostics: [...overflow],
   };
 }
 
@@ -190,5 +190,5 @@ export const taskPerMomentKind: KindLayout = (k) => {
   k.builder = canvas.builder;
   k.pages.splice(0, k.pages.length, { items: canvas.items });
   k.bookmarks.push(...bookmarks);
-  k.diagnostics.push(...canvas.diagnostics, ...overflow.map((o) => o.at));
+  k.diagnostics.push(...overflow);
 };

@@ -119,10 +119,10 @@ export function layoutThreeLayerDiagram(doc: ThreeLayerModel<Run[]>, profile: Me
   const palette = infographicPalette(profile.brand.primary, template);
   let result: Composed | undefined;
   for (const size of template.bodySizes) {
-    const canvas: Canvas = { items: [], builder: new StructureBuilder(), fonts, palette, template, diagnostics: [] };
+    const canvas: Canvas = { items: [], builder: new StructureBuilder(), fonts, palette, template };
     result = compose(doc, profile, g, canvas, size);
     if (result.overflow.length === 0) break;
   }
   const { canvas, overflow } = result!;
-  return { frames: infographicFrames(g, canvas, [], doc, profile), diagnostics: [...canvas.diagnostics, ...overflow] };
+  return { frames: infographicFrames(g, canvas, [], doc, profile), diagnostics: [...overflow] };
 }
