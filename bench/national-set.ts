@@ -100,14 +100,14 @@ export function profileYaml(m: SyntheticMunicipality): string {
   ].join('\n');
 }
 
-/** Writes the set under `root/content`; returns the municipalities in id order. */
-export async function writeNationalSet(toolRoot: string, root: string): Promise<SyntheticMunicipality[]> {
+/** Writes the set (`count` municipalities) under `root/content`; returns them in id order. */
+export async function writeNationalSet(toolRoot: string, root: string, count = MUNICIPALITY_COUNT): Promise<SyntheticMunicipality[]> {
   const content = join(root, 'content');
   await mkdir(join(content, 'municipalities'), { recursive: true });
   await cp(join(toolRoot, 'content', 'documents'), join(content, 'documents'), { recursive: true });
   await cp(join(toolRoot, 'content', 'defaults.yaml'), join(content, 'defaults.yaml'));
   const all: SyntheticMunicipality[] = [];
-  for (let i = 0; i < MUNICIPALITY_COUNT; i++) {
+  for (let i = 0; i < count; i++) {
     const m = municipality(i);
     await mkdir(join(content, 'municipalities', m.id), { recursive: true });
     await writeFile(join(content, 'municipalities', m.id, 'logo.svg'), logo(m, i));

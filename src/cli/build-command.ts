@@ -81,9 +81,9 @@ export async function runBuild(opts: BuildCommandOptions): Promise<number> {
   const summary = summarise(outcome, (performance.now() - started) / 1000);
   process.stdout.write(report(diagnostics, opts.format, { artifacts: outcome.artifacts, summary }));
   const failed = countBySeverity(diagnostics).errors > 0;
-  if (opts.format !== 'json') {
-    const line = failed ? 'build failed: nothing written' : summaryLine(summary);
-    process.stdout.write(`${line}\n`);
-  }
+  const line = failed ? 'build failed: nothing written' : summaryLine(summary);
+  // In a GitHub Actions log the summary is a notice, shown on the run's summary page.
+  if (opts.format === 'github') process.stdout.write(`::notice title=folderpers build::${line}\n`);
+  else if (opts.format === 'text') process.stdout.write(`${line}\n`);
   return failed ? EXIT_CONTENT : EXIT_OK;
 }
