@@ -57,9 +57,9 @@ describe('renderSvg', () => {
 
   it('is well-formed and accessible: role, title and description', () => {
     wellFormed(svg);
-    expect(svg).toMatch(/^<svg [^>]*role="img"[^>]*aria-labelledby="title desc"/);
-    expect(svg).toContain('<title id="title">De cliëntondersteuner: welke taak op welk moment?</title>');
-    const desc = /<desc id="desc">([\s\S]*?)<\/desc>/.exec(svg)![1]!;
+    expect(svg).toMatch(/^<svg [^>]*role="img"[^>]*aria-labelledby="folderpers-title folderpers-desc"/);
+    expect(svg).toContain('<title id="folderpers-title">De cliëntondersteuner: welke taak op welk moment?</title>');
+    const desc = /<desc id="folderpers-desc">([\s\S]*?)<\/desc>/.exec(svg)![1]!;
     expect(desc).toContain('de cliëntondersteuner biedt een luisterend oor');
   });
 
@@ -76,7 +76,7 @@ describe('renderSvg', () => {
     );
     const out = renderSvg(one, 0);
     wellFormed(out);
-    expect(out).toContain('<title id="title">A &amp; B &lt;c&gt;</title>');
+    expect(out).toContain('<title id="folderpers-title">A &amp; B &lt;c&gt;</title>');
     expect(out).toContain('Tom &amp; Jerry &lt;b&gt;&quot;quoted&quot;&lt;/b&gt;');
     expect(escapeXml('a\u0000b\uD800c')).toBe('abc');
   });

@@ -55,9 +55,9 @@ export function renderSvg(frames: Frames, pageIndex: number, images: EmbeddedIma
   const h = num(frames.height);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${w}pt" height="${h}pt" ` +
-    `viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="title desc" xml:lang="${escapeXml(frames.meta.lang)}">` +
-    `<title id="title">${escapeXml(frames.meta.title)}</title>` +
-    `<desc id="desc">${escapeXml(`${alt.short}\n\n${alt.full}`)}</desc>` +
+    `viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="folderpers-title folderpers-desc" xml:lang="${escapeXml(frames.meta.lang)}">` +
+    `<title id="folderpers-title">${escapeXml(frames.meta.title)}</title>` +
+    `<desc id="folderpers-desc">${escapeXml(`${alt.short}\n\n${alt.full}`)}</desc>` +
     `<defs>${ctx.defs.toSvg()}</defs>` +
     `<rect width="${w}" height="${h}" fill="#FFFFFF"/>` +
     body.join('') +
