@@ -138,7 +138,10 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
   const tx = new OutputTransaction(outDir);
   const timings: StepTimings = {};
   if (toRender.length > 0) {
-    toRender.sort((a, b) => compareIds(jobKey(a), jobKey(b)));
+    // Longest first (infographics render four formats, PNGs the costliest), so the last
+    // jobs to finish are short ones and no worker idles long at the end. Order only
+    // changes when files are made, never what is in them.
+    toRender.sort((a, b) => b.formats.length - a.formats.length || compareIds(jobKey(a), jobKey(b)));
     await sweepLeftovers(outDir, toRender);
     for (const municipality of new Set(toRender.map((j) => j.municipality))) await tx.ensureDir(join(outDir, municipality));
     const runner = input.createRunner(toRender);
