@@ -19,6 +19,7 @@ export interface RenderPdfOptions {
 
 type Doc = PDFKit.PDFDocument & PdfDocInternals & {
   _id: Uint8Array;
+  _offset: number;
   _write: (data: Uint8Array | string) => void;
   _finalize: () => void;
   _font: unknown;
@@ -49,7 +50,7 @@ export async function renderPdf(frames: Frames, opts: RenderPdfOptions): Promise
       ModDate: opts.creationDate,
     },
   } as unknown as PDFKit.PDFDocumentOptions) as Doc;
-  contentFileId(doc);
+  const output = collectBytes(doc);
   escapeXmpInfo(doc);
 
   const fonts = new Map<string, LoadedFont>();
@@ -61,12 +62,6 @@ export async function renderPdf(frames: Frames, opts: RenderPdfOptions): Promise
   }
 
   const structure = new StructureWriter(doc, frames.structure);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
 
   frames.pages.forEach((page) => {
     doc.addPage({ size: [frames.width, frames.height], margin: 0 });
@@ -78,27 +73,37 @@ export async function renderPdf(frames: Frames, opts: RenderPdfOptions): Promise
   }
   structure.finish();
   doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return output;
 }
 
 /**
- * The file ID is the MD5 of every byte before the trailer: derived from the content, never
- * from the clock or a random source (pdfkit's own ID hashes only the Info dictionary).
+ * Collects the bytes pdfkit writes directly, bypassing its Readable stream (hundreds of
+ * small chunks and ticks per document), and makes the file ID the MD5 of every byte before
+ * the trailer: derived from the content, never from the clock or a random source
+ * (pdfkit's own ID hashes only the Info dictionary).
  */
-function contentFileId(doc: Doc): void {
+function collectBytes(doc: Doc): Promise<Buffer> {
   const hash = createHash('md5');
-  const write = doc._write;
+  // The header pdfkit wrote in its constructor is still in the stream's buffer.
+  const head = doc.read() as Buffer | null;
+  const chunks: Uint8Array[] = head ? [head] : [];
+  if (head) hash.update(head);
+  let hashing = true;
   doc._write = function (this: Doc, data) {
-    hash.update(data);
-    write.call(this, data);
+    const bytes = typeof data === 'string' ? Buffer.from(`${data}\n`, 'latin1') : data;
+    if (hashing) hash.update(bytes);
+    chunks.push(bytes);
+    this._offset += bytes.length;
   };
-  const finalize = doc._finalize;
-  doc._finalize = function (this: Doc) {
-    this._id = hash.digest();
-    this._write = write;
-    finalize.call(this);
-  };
+  return new Promise((resolve) => {
+    const finalize = doc._finalize;
+    doc._finalize = function (this: Doc) {
+      this._id = hash.digest();
+      hashing = false;
+      finalize.call(this);
+      resolve(Buffer.concat(chunks));
+    };
+  });
 }
 
 async function loadImages(frames: Frames): Promise<Map<string, Buffer>> {
@@ -158,15 +163,59 @@ function paint(doc: Doc, item: { fill?: string; stroke?: string; strokeWidth?: n
   else if (item.stroke) doc.stroke(item.stroke);
 }
 
+interface GlyphPosition {
+  xAdvance: number;
+  advanceWidth: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+/** pdfkit's embedded font wrapper, as far as the fast text path uses it. */
+interface PdfFont {
+  id: string;
+  encode(text: string): [string[], GlyphPosition[]];
+  ref(): unknown;
+}
+
+const fmt = (v: number) => String(Math.round(v * 1000) / 1000);
+
+function rgb(hex: string): string {
+  const n = parseInt(hex.slice(1), 16);
+  return `${fmt(((n >> 16) & 255) / 255)} ${fmt(((n >> 8) & 255) / 255)} ${fmt((n & 255) / 255)}`;
+}
+
+/**
+ * Writes one text object with one content call. pdfkit's text path (even `_fragment`)
+ * wraps every run in save/transform/restore and writes each operator as its own chunk;
+ * for the ~700 runs of a leaflet that is most of the content stream and much garbage.
+ * Glyphs come from pdfkit's own encoder, so subsetting, widths and ToUnicode stay its own.
+ */
 function drawText(doc: Doc, item: TextItem): void {
   // The space lost at a line break is drawn (it is invisible) so the tagged text keeps it.
   const text = item.text + (item.actualTextSuffix ?? '');
-  doc.font(item.font).fontSize(item.size).fillColor(item.color);
-  shareShapingCache(doc._font as Parameters<typeof shareShapingCache>[0]);
-  if (typeof doc._fragment === 'function') {
-    // The layout measured and placed the text; skip pdfkit's line wrapping entirely.
-    doc._fragment(text, item.x, item.y, { baseline: 'alphabetic', textWidth: item.width, wordCount: 1 });
-  } else {
+  doc.font(item.font);
+  const font = doc._font as PdfFont;
+  shareShapingCache(font as unknown as Parameters<typeof shareShapingCache>[0]);
+  const [encoded, positions] = font.encode(text);
+  if (positions.some((p) => p.xOffset || p.yOffset)) {
+    // Mark positioning (a combining accent): pdfkit's path handles the offsets.
+    doc.fontSize(item.size).fillColor(item.color);
     doc.text(text, item.x, item.y, { lineBreak: false, baseline: 'alphabetic' });
+    return;
   }
+  const pageFonts = (doc.page as unknown as { fonts: Record<string, unknown> }).fonts;
+  pageFonts[font.id] ??= font.ref();
+  // Glyph runs, with a kerning adjustment wherever shaping moved the next glyph.
+  const parts: string[] = [];
+  let last = 0;
+  for (let i = 0; i < positions.length; i++) {
+    const adjust = positions[i]!.xAdvance - positions[i]!.advanceWidth;
+    if (adjust !== 0) {
+      parts.push(`<${encoded.slice(last, i + 1).join('')}> ${fmt(-adjust)}`);
+      last = i + 1;
+    }
+  }
+  if (last < encoded.length) parts.push(`<${encoded.slice(last).join('')}>`);
+  // The page is drawn with y flipped (pdfkit's top-left origin); the text matrix flips back.
+  doc.addContent(`BT\n/${font.id} ${fmt(item.size)} Tf\n${rgb(item.color)} rg\n1 0 0 -1 ${fmt(item.x)} ${fmt(item.y)} Tm\n[${parts.join(' ')}] TJ\nET`);
 }
