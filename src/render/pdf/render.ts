@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import type { FrameItem, Frames, TextItem } from '../../layout/frames.js';
 import { fontById, loadFont, type LoadedFont } from '../../layout/text/index.js';
+import { memoiseGlyphDecoding } from './glyph-cache.js';
 import { imageBytes } from './images.js';
 import { shareShapingCache } from './shaping-cache.js';
 import { StructureWriter, type PdfDocInternals } from './structure.js';
@@ -59,6 +60,7 @@ export async function renderPdf(frames: Frames, opts: RenderPdfOptions): Promise
     fonts.set(face.id, f);
     // pdfkit accepts a fontkit Font: the parsed, process-wide object, not the file again.
     doc.registerFont(face.id, f.font as unknown as string);
+    memoiseGlyphDecoding(f.font);
   }
 
   const structure = new StructureWriter(doc, frames.structure);
