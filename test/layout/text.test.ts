@@ -3,6 +3,7 @@ import {
   breakLines,
   defaultFontFiles,
   hyphenatedForm,
+  hyphenationBreaks,
   loadFontSet,
   measure,
 } from '../../src/layout/text/index.js';
@@ -16,6 +17,11 @@ describe('Dutch hyphenation', () => {
     expect(hyphenatedForm('cliëntondersteuning')).toBe('cli-ënt-on-der-steu-ning');
     expect(hyphenatedForm('Cliëntondersteuners')).toBe('Cli-ënt-on-der-steu-ners');
     expect(hyphenatedForm('cliëntondersteuningsvraag')).toMatch(/^cli-ënt-on-der/);
+  });
+  it('marks compound joints as the preferred breaks', () => {
+    const joints = hyphenationBreaks('cliëntondersteuning').filter((b) => b.preferred).map((b) => b.at);
+    expect(joints).toEqual([6, 11]);
+    expect(hyphenationBreaks('ondersteuning').filter((b) => b.preferred).map((b) => b.at)).toEqual([5]);
   });
   it('uses the patterns for ordinary words', () => {
     expect(hyphenatedForm('maatschappelijke')).toBe('maat-schap-pe-lijke');

@@ -30,6 +30,7 @@ export interface Line {
 }
 
 const HYPHEN = 50;
+const WEAK_HYPHEN = 160;
 const DOUBLE_HYPHEN = 300;
 const PENULTIMATE_HYPHEN = 100;
 const SHORT_LAST_LINE = 200;
@@ -100,7 +101,7 @@ function bestBreaks(frags: Fragment[], max: number): Array<[number, number]> {
         const slack = (max - width) / max;
         c += 1000 * slack * slack;
         if (endsHyphen) {
-          c += HYPHEN;
+          c += frags[j - 1]!.weak ? WEAK_HYPHEN : HYPHEN;
           if (i > 0 && frags[i - 1]!.after === 'hyphen') c += DOUBLE_HYPHEN;
           if (j < n && lastLineStartsAfter(frags, j, max)) c += PENULTIMATE_HYPHEN;
         }

@@ -2,96 +2,116 @@
  * Dutch hyphenation: Liang patterns from `hyphen/nl`, corrected by an exceptions list for
  * the compounds this project prints most. The patterns know syllables, not compounds, so
  * they split "cliëntondersteuning" as cli-ën-ton-der-steu-ning; a reader stumbles over
- * "ton". Compounds on "cliënt" are split at the compound joint first.
+ * "ton". The exceptions also say which breaks are compound joints (`=`): a line that
+ * breaks at "cliënt-ondersteuning" reads better than one at "cliënton-dersteuning", so the
+ * line breaker prefers joints. Compounds on "cliënt" are split at the joint first.
  */
 import { createRequire } from 'node:module';
 
 type HyphenateSync = (text: string, options?: { hyphenChar?: string; minWordLength?: number }) => string;
 const { hyphenateSync } = createRequire(import.meta.url)('hyphen/nl') as { hyphenateSync: HyphenateSync };
 
-/** Hyphenated forms (lowercase, `-` at each allowed break). Inflected forms are listed. */
+/** Lowercase forms: `=` at a compound joint, `-` at another syllable break. */
 const EXCEPTIONS = [
   'cli-ënt',
   'cli-ën-ten',
-  'cli-ënt-on-der-steu-ning',
-  'cli-ënt-on-der-steu-nin-gen',
-  'cli-ënt-on-der-steu-ner',
-  'cli-ënt-on-der-steu-ners',
-  'cli-ën-ten-on-der-steu-ner',
-  'cli-ën-ten-on-der-steu-ners',
-  'cli-ën-ten-or-ga-ni-sa-ties',
-  'cli-ën-ten-ver-te-gen-woor-di-gers',
-  'on-af-han-ke-lijk',
-  'on-af-han-ke-lij-ke',
-  'on-der-steu-nings-vraag',
-  'on-der-steu-nings-vra-gen',
-  'zelf-red-zaam-heid',
-  'be-lan-gen-be-har-ti-ger',
-  'be-lan-gen-be-har-ti-ging',
-  'er-va-rings-des-kun-di-gen',
-  'zorg-ver-ze-ke-rings-wet',
+  'cli-ënt=on-der=steu-ning',
+  'cli-ënt=on-der=steu-nin-gen',
+  'cli-ënt=on-der=steu-ner',
+  'cli-ënt=on-der=steu-ners',
+  'cli-ën-ten=on-der=steu-ner',
+  'cli-ën-ten=on-der=steu-ners',
+  'cli-ën-ten=or-ga-ni-sa-ties',
+  'cli-ën-ten=ver-te-gen-woor-di-gers',
+  'on-der=steu-ning',
+  'on-der=steu-nin-gen',
+  'on-der=steu-ner',
+  'on-der=steu-ners',
+  'on-der=steu-nings=vraag',
+  'on-der=steu-nings=vra-gen',
+  'on-af=han-ke-lijk',
+  'on-af=han-ke-lij-ke',
+  'zelf=red-zaam-heid',
+  'be-lan-gen=be-har-ti-ger',
+  'be-lan-gen=be-har-ti-ging',
+  'er-va-rings=des-kun-di-gen',
+  'zorg=ver-ze-ke-rings=wet',
+  'zorg=aan-bie-der',
+  'zorg=aan-bie-ders',
+  'hulp=ver-le-ner',
+  'hulp=ver-le-ners',
+  'ver-trou-wens=per-so-nen',
+  'fa-mi-lie=groeps=plan',
   'ge-meen-te',
   'ge-meen-ten',
-  'wijk-team',
-  'wijk-teams',
-  'jeugd-hulp',
-  'jeugd-wet',
+  'wijk=team',
+  'wijk=teams',
+  'jeugd=hulp',
+  'jeugd=wet',
 ];
 
 /** Prefix compounds split at the joint before the patterns see the rest. */
 const COMPOUND_HEADS = ['cliënten', 'cliënt'];
 
-const exceptions = new Map<string, number[]>();
-for (const form of EXCEPTIONS) exceptions.set(form.replaceAll('-', ''), breaksOf(form));
+export interface HyphenBreak {
+  /** Offset in the word. */
+  at: number;
+  /** A compound joint (or a break the patterns found, about which nothing more is known). */
+  preferred: boolean;
+}
 
-function breaksOf(form: string): number[] {
-  const out: number[] = [];
+const exceptions = new Map<string, HyphenBreak[]>();
+for (const form of EXCEPTIONS) exceptions.set(form.replace(/[-=]/g, ''), breaksOf(form));
+
+function breaksOf(form: string): HyphenBreak[] {
+  const out: HyphenBreak[] = [];
   let offset = 0;
-  for (const part of form.split('-').slice(0, -1)) {
-    offset += part.length;
-    out.push(offset);
+  for (const m of form.matchAll(/([^-=]+)([-=]?)/g)) {
+    offset += m[1]!.length;
+    if (m[2]) out.push({ at: offset, preferred: m[2] === '=' });
   }
   return out;
 }
 
-const cache = new Map<string, number[]>();
+const cache = new Map<string, HyphenBreak[]>();
 
 /** Minimum letters kept before and after a break. */
 const MIN_LEFT = 2;
 const MIN_RIGHT = 3;
 
-/**
- * Offsets (in UTF-16 units of `word`) where the word may break with an added hyphen.
- * `word` is letters only; case is kept for the caller, matching is case-insensitive.
- */
-export function hyphenationPoints(word: string): number[] {
+/** Where `word` (letters only, any case) may break with an added hyphen. */
+export function hyphenationBreaks(word: string): HyphenBreak[] {
   const cached = cache.get(word);
   if (cached) return cached;
-  const points = compute(word.toLowerCase()).filter((p) => p >= MIN_LEFT && word.length - p >= MIN_RIGHT);
-  cache.set(word, points);
-  return points;
+  const breaks = compute(word.toLowerCase()).filter((b) => b.at >= MIN_LEFT && word.length - b.at >= MIN_RIGHT);
+  cache.set(word, breaks);
+  return breaks;
 }
 
-function compute(lower: string): number[] {
+/** Offsets (in UTF-16 units of `word`) where the word may break. */
+export function hyphenationPoints(word: string): number[] {
+  return hyphenationBreaks(word).map((b) => b.at);
+}
+
+function compute(lower: string): HyphenBreak[] {
   const known = exceptions.get(lower);
   if (known) return known;
   for (const head of COMPOUND_HEADS) {
     if (lower.startsWith(head) && lower.length - head.length >= 4) {
       const headBreaks = exceptions.get(head) ?? [];
-      const rest = compute(lower.slice(head.length)).map((p) => p + head.length);
-      return [...headBreaks, head.length, ...rest];
+      const rest = compute(lower.slice(head.length)).map((b) => ({ ...b, at: b.at + head.length }));
+      return [...headBreaks, { at: head.length, preferred: true }, ...rest];
     }
   }
   if (lower.length < 5) return [];
-  return breaksOf(hyphenateSync(lower, { hyphenChar: '-', minWordLength: 5 }));
+  return breaksOf(hyphenateSync(lower, { hyphenChar: '=', minWordLength: 5 }));
 }
 
 /** The word with `-` at every break, for tests and diagnostics. */
 export function hyphenatedForm(word: string): string {
-  const points = hyphenationPoints(word);
   let out = '';
   let last = 0;
-  for (const p of points) {
+  for (const p of hyphenationPoints(word)) {
     out += word.slice(last, p) + '-';
     last = p;
   }

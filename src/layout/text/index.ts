@@ -2,6 +2,6 @@
 export { loadFont, loadFontSet, faceFor, defaultFontFiles, fontById, missingCharacters } from './fonts.js';
 export type { FontFiles, FontSet, FontStyle, LoadedFont } from './fonts.js';
 export { measure, metrics } from './measure.js';
-export { hyphenationPoints, hyphenatedForm } from './hyphenate.js';
+export { hyphenationBreaks, hyphenationPoints, hyphenatedForm, type HyphenBreak } from './hyphenate.js';
 export { breakLines } from './breaker.js';
 export type { Line, Segment, InlineStyle } from './breaker.js';

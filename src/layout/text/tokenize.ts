@@ -8,7 +8,7 @@
  */
 import type { Link, Run } from '../../resolve/runs.js';
 import { faceFor, type FontSet, type LoadedFont } from './fonts.js';
-import { hyphenationPoints } from './hyphenate.js';
+import { hyphenationBreaks } from './hyphenate.js';
 import { measure } from './measure.js';
 
 export interface InlineStyle {
@@ -41,6 +41,8 @@ export interface Fragment {
   spaceWidth: number;
   /** Width of the hyphen added when the line breaks here. */
   hyphenWidth: number;
+  /** A hyphenation break inside a known compound that is not at its joint: costs more. */
+  weak?: boolean;
 }
 
 interface RawPiece {
@@ -105,8 +107,10 @@ function looksLikeAddress(word: string): boolean {
 }
 
 /** Break offsets inside one piece: [offset, kind]. */
-function piecePoints(piece: RawPiece, hyphenate: boolean): Array<[number, 'hyphen' | 'free' | 'emergency']> {
-  const points: Array<[number, 'hyphen' | 'free' | 'emergency']> = [];
+type PointKind = 'hyphen' | 'weak' | 'free' | 'emergency';
+
+function piecePoints(piece: RawPiece, hyphenate: boolean): Array<[number, PointKind]> {
+  const points: Array<[number, PointKind]> = [];
   const t = piece.text;
   if (piece.atomic) {
     // Only used when the whole address is wider than the column: after a `/` of a URL or
@@ -121,7 +125,7 @@ function piecePoints(piece: RawPiece, hyphenate: boolean): Array<[number, 'hyphe
     return points;
   }
   for (const m of hyphenate ? t.matchAll(/\p{L}{5,}/gu) : []) {
-    for (const p of hyphenationPoints(m[0])) points.push([m.index + p, 'hyphen']);
+    for (const b of hyphenationBreaks(m[0])) points.push([m.index + b.at, b.preferred ? 'hyphen' : 'weak']);
   }
   for (let i = 1; i < t.length - 1; i++) {
     if ((t[i] === '-' || t[i] === '/') && /[\p{L}\p{N}]/u.test(t[i - 1]!) && /\p{L}/u.test(t[i + 1]!)) {
@@ -136,15 +140,17 @@ function fragmentWord(word: Word, size: number, maxWidth: number, hyphenate: boo
   const allowEmergency = wordWidth > maxWidth;
   const frags: Fragment[] = [];
   let pieces: Piece[] = [];
-  const close = (after: BreakKind) => {
+  const close = (after: BreakKind, weak = false) => {
     const last = pieces[pieces.length - 1]!;
-    frags.push({
+    const frag: Fragment = {
       pieces,
       width: pieces.reduce((w, p) => w + p.width, 0),
       after,
       spaceWidth: measure(last.font, ' ', size),
       hyphenWidth: measure(last.font, '-', size),
-    });
+    };
+    if (weak) frag.weak = true;
+    frags.push(frag);
     pieces = [];
   };
   const push = (raw: RawPiece, text: string) => {
@@ -162,7 +168,7 @@ function fragmentWord(word: Word, size: number, maxWidth: number, hyphenate: boo
       if (kind === 'emergency' && !allowEmergency) continue;
       push(raw, raw.text.slice(start, offset));
       start = offset;
-      if (pieces.length > 0) close(kind === 'hyphen' ? 'hyphen' : 'free');
+      if (pieces.length > 0) close(kind === 'hyphen' || kind === 'weak' ? 'hyphen' : 'free', kind === 'weak');
     }
     push(raw, raw.text.slice(start));
   }
