@@ -59,6 +59,8 @@ export const PROFILES: Record<string, MergedProfile> = {
       phone: '073 615 52 55',
       email: 'info@example.nl',
       website: 'https://www.example.nl/s-hertogenbosch/clientondersteuning/aanvragen',
+      form: 'https://www.example.nl/s-hertogenbosch/contact',
+      address: 'Wolvenhoek 1, 5211 HH ’s-Hertogenbosch',
     },
     national,
     checklist: { url: 'https://www.nji.nl/checklist-clientondersteuning' },

@@ -137,7 +137,11 @@ describe('metadata', () => {
     const parser = new SaxesParser({ xmlns: true });
     expect(() => parser.write(xml).close()).not.toThrow();
     const pdf = await readPdf(bytes);
-    expect(pdf.text.replace(/\s+/g, ' ')).toContain("Gemeente 's-Hertogenbosch & <Omstreken>");
+    const text = pdf.text.replace(/\s+/g, ' ');
+    expect(text).toContain("Gemeente 's-Hertogenbosch & <Omstreken>");
+    // Optional contact details appear on the card: the contact form as a link, the address.
+    expect(pdf.links.map((l) => l.url)).toContain(profile.contact.form);
+    expect(text).toContain('Wolvenhoek 1, 5211 HH ’s-Hertogenbosch');
   });
 });
 

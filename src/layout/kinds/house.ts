@@ -264,6 +264,8 @@ function contactCard(k: KindContext, parent: StructNode, section: string, width:
     { label: 'E-mail', value: [emailRun(c.email)] },
     { label: 'Website', value: [webRun(c.website)] },
   ];
+  if (c.form) rows.push({ label: 'Formulier', value: [{ ...webRun(c.form), text: 'contactformulier', bold: true }] });
+  if (c.address) rows.push({ label: 'Adres', value: [plain(c.address)] });
   if (c.hours) rows.push({ label: 'Bereikbaar', value: [plain(c.hours)] });
   const rowLines = rows.map((row) => {
     const p = builder.add(parent, 'P');
