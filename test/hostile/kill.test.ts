@@ -152,7 +152,10 @@ async function expectOnlyCompleteFiles(out: string, references: string[]): Promi
 async function expectSameTree(out: string, ref: string): Promise<void> {
   const artifacts = async (root: string) => (await files(path.join(dir, root))).filter((f) => !BOOKKEEPING.has(f));
   const got = await artifacts(out);
-  expect(got).toEqual(await artifacts(ref));
+  const want = await artifacts(ref);
+  const extra = got.filter((f) => !want.includes(f));
+  const missing = want.filter((f) => !got.includes(f));
+  expect({ extra, missing }, `${out} differs from ${ref}`).toEqual({ extra: [], missing: [] });
   for (const rel of got) {
     expect((await readFile(path.join(dir, out, rel))).equals(await readFile(path.join(dir, ref, rel))), `${out}/${rel}`).toBe(true);
   }
