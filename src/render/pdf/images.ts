@@ -25,6 +25,7 @@ export function imageBytes(file: string, widthPt: number): Promise<Buffer> {
 async function load(file: string, px: number): Promise<Buffer> {
   const bytes = await readFile(file);
   const isPng = bytes.subarray(1, 4).toString('latin1') === 'PNG';
-  const image = isPng ? sharp(bytes) : sharp(bytes, { density: 300 }).resize({ width: px });
+  // A PNG is only ever made smaller: a 4000-pixel logo would weigh on every PDF.
+  const image = isPng ? sharp(bytes).resize({ width: px, withoutEnlargement: true }) : sharp(bytes, { density: 300 }).resize({ width: px });
   return image.flatten({ background: '#FFFFFF' }).png({ compressionLevel: 9 }).toBuffer();
 }
