@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentModel } from '../../src/content/model.js';
 import { layoutDocument } from '../../src/layout/index.js';
@@ -122,6 +123,21 @@ describe('other kinds', () => {
       expect(pdf.roles).toContain('L');
       expect(pdf.links.map((l) => l.url)).toContain('tel:+31102821111');
     }
+  });
+});
+
+describe('PNG logo', () => {
+  it('embeds a transparent PNG logo as a Figure', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folderpers-logo-'));
+    const logo = join(dir, 'logo.png');
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="600"><rect x="100" y="100" width="1400" height="400" rx="80" fill="#7A1F5C"/></svg>';
+    await sharp(Buffer.from(svg)).png().toFile(logo);
+    const base = PROFILES.rotterdam!;
+    const profile = { ...base, id: 'png-logo', brand: { ...base.brand, logo } };
+    const bytes = await build(loadFixture('wijzer-professionals', profile), profile);
+    const pdf = await readPdf(bytes);
+    expect(pdf.roles).toContain('Figure');
+    expect(bytes.length).toBeLessThan(200_000);
   });
 });
 
