@@ -57,7 +57,8 @@ export async function resolveInside(contentRoot: string, base: string, written: 
   return { ok: true, absPath, realPath };
 }
 
-function escapes(root: string, target: string): boolean {
+/** Whether `target` lies outside `root` (both absolute, compared as given). */
+export function escapes(root: string, target: string): boolean {
   const rel = path.relative(root, target);
   return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
 }

@@ -71,6 +71,7 @@ export async function readAsset(contentRoot: string, ref: AssetRef): Promise<Ass
     case 'missing':
       return fail('asset/missing', `${shown} does not exist.`);
     case 'not-a-file':
+    case 'symlink': // only if a link was swapped in after resolveInside: refuse, do not follow
       return fail('asset/not-a-file', `${shown} is a folder or a special file, not ${allowed.what}.`);
     case 'unreadable':
       return fail('asset/unreadable', `${shown} can not be read (${read.reason}).`);

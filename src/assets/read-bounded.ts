@@ -9,6 +9,8 @@ export type BoundedRead =
   | { kind: 'ok'; bytes: Buffer }
   | { kind: 'missing' }
   | { kind: 'not-a-file' }
+  /** The last path component is a symbolic link (refused: the caller resolves links first). */
+  | { kind: 'symlink' }
   | { kind: 'too-large'; size: number }
   | { kind: 'unreadable'; reason: string };
 
@@ -21,7 +23,8 @@ export async function readBounded(absPath: string, maxBytes: number): Promise<Bo
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
-    if (code === 'ELOOP' || code === 'EISDIR') return { kind: 'not-a-file' };
+    if (code === 'ELOOP') return { kind: 'symlink' };
+    if (code === 'EISDIR') return { kind: 'not-a-file' };
     return { kind: 'unreadable', reason: code ?? 'unknown error' };
   }
   try {

@@ -3,7 +3,9 @@
  * not count it, so columns on line 1 stay as the author sees them. Line endings are kept, so
  * positions computed on the returned text match the file (see positions.ts for CRLF).
  */
+import { promises as fs } from 'node:fs';
 import { diagnostic, fileStart, type Diagnostic } from '../diagnostics/index.js';
+import { escapes } from './containment.js';
 import { MAX_TEXT_BYTES } from './limits.js';
 import { lineIndex } from './positions.js';
 import { formatBytes, readBounded } from './read-bounded.js';
@@ -31,15 +33,42 @@ export function decodeUtf8(bytes: Uint8Array, file: string): TextResult {
   };
 }
 
-/** Reads a Markdown or YAML file for a loader: bounded size, not empty, UTF-8. */
-export async function readTextFile(file: string, maxBytes: number = MAX_TEXT_BYTES): Promise<TextResult> {
+export interface TextFileOptions {
+  maxBytes?: number;
+  /**
+   * The content folder. When given, a folder on the way that is a symbolic link must lead to
+   * a place inside it. (A file that is itself a symbolic link is always refused.)
+   */
+  contentRoot?: string;
+}
+
+/** Reads a Markdown or YAML file for a loader: inside the content folder, bounded, not empty, UTF-8. */
+export async function readTextFile(file: string, options: TextFileOptions = {}): Promise<TextResult> {
+  const maxBytes = options.maxBytes ?? MAX_TEXT_BYTES;
   const at = fileStart(file);
-  const read = await readBounded(file, maxBytes);
+  let target = file;
+  const isLink = await fs.lstat(file).then((st) => st.isSymbolicLink(), () => false);
+  if (isLink) {
+    return fail(diagnostic(at, 'file/symlink', 'This file is a symbolic link; content files must be real files inside the content folder.'));
+  }
+  if (options.contentRoot !== undefined) {
+    const real = await realInside(options.contentRoot, file);
+    if (real === 'missing') return fail(diagnostic(at, 'file/missing', 'This file does not exist or can not be found.'));
+    if (real === 'outside') {
+      return fail(
+        diagnostic(at, 'file/outside-content', 'This file lies in a folder that is a symbolic link to a place outside the content folder.'),
+      );
+    }
+    target = real;
+  }
+  const read = await readBounded(target, maxBytes);
   switch (read.kind) {
     case 'missing':
       return fail(diagnostic(at, 'file/missing', 'This file does not exist or can not be found.'));
     case 'not-a-file':
       return fail(diagnostic(at, 'file/not-a-file', 'This is a folder or a special file, not a text file.'));
+    case 'symlink':
+      return fail(diagnostic(at, 'file/symlink', 'This file is a symbolic link; content files must be real files inside the content folder.'));
     case 'unreadable':
       return fail(diagnostic(at, 'file/unreadable', `This file can not be read (${read.reason}).`));
     case 'too-large':
@@ -53,6 +82,17 @@ export async function readTextFile(file: string, maxBytes: number = MAX_TEXT_BYT
     case 'ok':
       if (read.bytes.length === 0) return fail(diagnostic(at, 'file/empty', 'This file is empty.'));
       return decodeUtf8(read.bytes, file);
+  }
+}
+
+/** The real path of `file` when it lies inside the real content folder. */
+async function realInside(contentRoot: string, file: string): Promise<string | 'missing' | 'outside'> {
+  try {
+    const root = await fs.realpath(contentRoot);
+    const real = await fs.realpath(file);
+    return escapes(root, real) ? 'outside' : real;
+  } catch {
+    return 'missing';
   }
 }
 

@@ -151,9 +151,22 @@ describe('readTextFile', () => {
     ['bad/empty.svg', 'file/empty'],
     ['ok/nothing.md', 'file/missing'],
     ['ok/folder.svg', 'file/not-a-file'],
+    ['ok/fifo.svg', 'file/not-a-file'],
     ['bad/huge.svg', 'file/too-large'],
+    ['ok/link-in.svg', 'file/symlink'],
   ])('%s: %s', async (p, rule) => {
     const result = await readTextFile(path.join(municipalities, p));
     expect(result.ok ? [] : result.diagnostics.map((d) => d.rule)).toEqual([rule]);
+  });
+
+  it.each([
+    ['ok/logo.svg', []],
+    ['ok/link-in.svg', ['file/symlink']],
+    ['ok/link-out.svg', ['file/symlink']],
+    ['dir-out/logo.svg', ['file/outside-content']],
+    ['ok/nothing.svg', ['file/missing']],
+  ])('with the content folder given, %s: %j', async (p, rules) => {
+    const result = await readTextFile(path.join(municipalities, p), { contentRoot: content });
+    expect(result.ok ? [] : result.diagnostics.map((d) => d.rule)).toEqual(rules);
   });
 });

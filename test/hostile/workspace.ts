@@ -24,9 +24,14 @@ export interface Generated {
   size?: number;
 }
 
-export async function makeWorkspace(overlay?: string, generate: Generated[] = []): Promise<string> {
+/**
+ * `remove` lists workspace paths deleted before the overlay is laid (so a folder of the
+ * bundled content can be replaced by a symbolic link).
+ */
+export async function makeWorkspace(overlay?: string, generate: Generated[] = [], remove: string[] = []): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'folderpers-hostile-'));
   await cp(path.join(REPO, 'content'), path.join(dir, 'content'), { recursive: true });
+  for (const p of remove) await rm(path.join(dir, p), { recursive: true, force: true });
   if (overlay) {
     for (const entry of await readdir(overlay)) {
       if (entry === 'case.json') continue;
