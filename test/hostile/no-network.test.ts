@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { hasStackTrace, makeWorkspace, removeWorkspace, runCli } from './workspace.js';
+import { changes, hasStackTrace, makeWorkspace, removeWorkspace, runCli, snapshot } from './workspace.js';
 
 const GUARD = pathToFileURL(path.join(import.meta.dirname, 'net-guard.mjs')).href;
 
@@ -133,6 +133,7 @@ describe('no network', () => {
 
   it('valid content full of local URLs: validate and build succeed without a connection', async () => {
     const dir = await validWorkspace();
+    const before = await snapshot(dir);
     const validate = await run(dir, ['validate', '--content', 'content', '--municipality', 'netwerk']);
     expect(validate.code, validate.context).toBe(0);
     const build = await run(dir, ['build', '--content', 'content', '--out', 'out', '--municipality', 'netwerk']);
@@ -140,6 +141,9 @@ describe('no network', () => {
     expect(hasStackTrace(build.stderr), build.context).toBe(false);
     const manifest = JSON.parse(readFileSync(path.join(dir, 'out', 'manifest.json'), 'utf8')) as { artifacts: unknown[] };
     expect(manifest.artifacts.length, 'the build rendered nothing').toBeGreaterThan(0);
+    // Written: the output folder and the guard's log (empty, so absent), nothing else.
+    const written = changes(before, await snapshot(dir)).filter((p) => p !== 'out' && !p.startsWith(`out${path.sep}`));
+    expect(written, 'the build wrote outside its output folder').toEqual([]);
     expect([...validate.attempts, ...build.attempts]).toEqual([]);
     expect(seen).toEqual([]);
   });
