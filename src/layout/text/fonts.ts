@@ -53,6 +53,7 @@ export function loadFont(file: string): LoadedFont {
   const bytes = readFileSync(file);
   const parsed = fontkit.create(bytes);
   if (!('layout' in parsed)) throw new Error(`${file} is a font collection; name one font file`);
+  fixGlyphCodePoints(parsed);
   const loaded: LoadedFont = {
     id: uniqueId(basename(file, extname(file))),
     file,
@@ -67,6 +68,17 @@ export function loadFont(file: string): LoadedFont {
   };
   byPath.set(file, loaded);
   return loaded;
+}
+
+/**
+ * fontkit caches one glyph object per glyph id and keeps the code points of whoever created
+ * it first; the TrueType subsetter creates composite components (the "." inside "…") with
+ * none. The font is shared by every document of the process, so the PDF's ToUnicode map —
+ * built from those code points — would depend on which document ran first. Creating every
+ * mapped glyph here, in code-point order, fixes each glyph's code points before any use.
+ */
+function fixGlyphCodePoints(font: fontkit.Font): void {
+  for (const codePoint of [...font.characterSet].sort((a, b) => a - b)) font.glyphForCodePoint(codePoint);
 }
 
 /** Two house fonts may share a file name in different folders; ids must stay distinct. */
