@@ -14,8 +14,14 @@ export const MAX_FONT_BYTES = 10 * MiB;
 
 /** PNG pixels (width × height), also for PNGs embedded in an SVG: 4096 × 4096. */
 export const MAX_PIXELS = 4096 * 4096;
-/** Longest side of a raster image or of an SVG's rendered size, in pixels. */
+/** Longest side of a raster image, in pixels. */
 export const MAX_SIDE = 8192;
+/**
+ * Longest side of an SVG's own size (width/height, else viewBox) in CSS pixels: about 54 cm,
+ * more than any artboard a logo comes on. Renderers rasterise at the declared size times
+ * their density, so this bounds their memory (2048 px at 300 dpi is 8533 px a side).
+ */
+export const MAX_SVG_SIDE = 2048;
 
 /** SVG structure: enough for any logo, too little for a parser or renderer bomb. */
 export const MAX_SVG_ELEMENTS = 20_000;

@@ -6,7 +6,7 @@
  */
 import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
-import { MAX_SIDE, MAX_SVG_DEPTH, MAX_SVG_ELEMENTS } from './limits.js';
+import { MAX_SVG_DEPTH, MAX_SVG_ELEMENTS, MAX_SVG_SIDE } from './limits.js';
 import { lineIndex } from './positions.js';
 import { pixelLimitProblem, readPngHeader } from './png.js';
 
@@ -275,11 +275,11 @@ function rootSizeProblem(tag: SaxesTagNS): { attribute?: string; message: string
   if (width === undefined || height === undefined) {
     return { message: 'The <svg> element needs a viewBox (or both width and height) so the logo has a known size.' };
   }
-  if (width > MAX_SIDE || height > MAX_SIDE) {
-    const attr = sides.find((s) => s.px !== undefined && s.px > MAX_SIDE)?.name ?? (viewBox ? 'viewBox' : undefined);
+  if (width > MAX_SVG_SIDE || height > MAX_SVG_SIDE) {
+    const attr = sides.find((s) => s.px !== undefined && s.px > MAX_SVG_SIDE)?.name ?? (viewBox ? 'viewBox' : undefined);
     return {
       ...(attr ? { attribute: attr } : {}),
-      message: `The logo's size (${Math.round(width)} × ${Math.round(height)} px) is more than ${MAX_SIDE} px a side; use a smaller width/height or viewBox.`,
+      message: `The logo's size (${Math.round(width)} × ${Math.round(height)} px) is more than ${MAX_SVG_SIDE} px a side; use a smaller width/height or viewBox.`,
     };
   }
   return undefined;
