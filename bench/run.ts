@@ -9,7 +9,7 @@
  *   npm run bench -- --municipalities 20   a quick look at a smaller set
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,22 @@ import { MUNICIPALITY_COUNT, phone, profileYaml, writeNationalSet } from './nati
 
 /** This file runs as dist/bench/run.js. */
 const TOOL_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = join(TOOL_ROOT, 'bin', 'folderpers.js');
+
+/**
+ * A frozen copy of the tool (compiled code, templates, schemas; node_modules linked) for
+ * all runs: a rebuild of dist/ during the benchmark would change the tool's fingerprint
+ * and turn the "unchanged" rebuild into a full one.
+ */
+async function freezeTool(into: string): Promise<string> {
+  const skip = new Set(['node_modules', '.git', 'out', '.bench', 'content', 'test']);
+  for (const name of await readdir(TOOL_ROOT)) {
+    if (!skip.has(name)) await cp(join(TOOL_ROOT, name), join(into, name), { recursive: true });
+  }
+  await symlink(join(TOOL_ROOT, 'node_modules'), join(into, 'node_modules'), 'dir');
+  return join(into, 'bin', 'folderpers.js');
+}
+
+let CLI = '';
 
 interface Summary {
   written: number;
@@ -80,13 +95,14 @@ function printSteps(r: Run): void {
   const total = Object.values(r.summary.timings)
     .flatMap((steps) => Object.values(steps))
     .reduce((sum, t) => sum + t.ms, 0);
-  console.log(`\nTime per artifact in "${r.label}" (in-worker mean; amortised = share of wall time × cores):`);
+  console.log(`\n  Time per artifact in "${r.label}" (in-worker mean; amortised = share of wall time × cores):`);
   for (const [kind, steps] of Object.entries(r.summary.timings).sort()) {
     for (const [step, t] of Object.entries(steps)) {
       const amortised = ((t.ms / total) * r.wall * 1000 * r.jobs) / t.count;
-      console.log(`  ${pad(kind, 20)}${pad(step, 10)}${lpad(`${(t.ms / t.count).toFixed(1)} ms`, 11)}${lpad(`${amortised.toFixed(1)} ms`, 11)}  × ${t.count}`);
+      console.log(`    ${pad(kind, 20)}${pad(step, 10)}${lpad(`${(t.ms / t.count).toFixed(1)} ms`, 11)}${lpad(`${amortised.toFixed(1)} ms`, 11)}  × ${t.count}`);
     }
   }
+  console.log('');
 }
 
 /** Mean amortised ms of one kind's job step(s): in-worker time scaled so all steps add up to wall × cores. */
@@ -112,6 +128,7 @@ async function main(): Promise<void> {
   const count = municipalityCount(process.argv.slice(2));
   const root = await mkdtemp(join(tmpdir(), 'folderpers-bench-'));
   try {
+    CLI = await freezeTool(join(root, 'tool'));
     const municipalities = await writeNationalSet(TOOL_ROOT, root, count);
     const content = join(root, 'content');
     console.log(`folderpers bench: ${count} municipalities, ${cores} cores, in ${root}\n`);
@@ -123,6 +140,10 @@ async function main(): Promise<void> {
     printRun(cold1);
     const coldN = await build(`cold, ${cores} workers`, content, join(root, 'out-n'), cores);
     printRun(coldN);
+    printSteps(coldN);
+    const sameManifest =
+      (await readFile(join(root, 'out-1', 'manifest.json'), 'utf8')) ===
+      (await readFile(join(root, 'out-n', 'manifest.json'), 'utf8'));
     const unchanged = await build('unchanged rebuild', content, join(root, 'out-n'), cores);
     printRun(unchanged);
 
@@ -132,10 +153,6 @@ async function main(): Promise<void> {
     const oneProfile = await build('one profile changed', content, join(root, 'out-n'), cores);
     printRun(oneProfile);
 
-    const sameManifest =
-      (await readFile(join(root, 'out-1', 'manifest.json'), 'utf8')) ===
-      (await readFile(join(root, 'out-n', 'manifest.json'), 'utf8'));
-    printSteps(coldN);
 
     const leafletPdf = amortisedMs(coldN, 'parent-leaflet', (s) => s !== 'write');
     const printPng = amortisedMs(coldN, 'task-per-moment', (s) => s === 'png');
