@@ -7,7 +7,8 @@ import path from 'node:path';
 import { diagnostic, type Diagnostic, type SourceRef } from '../diagnostics/index.js';
 import { resolveInside } from './containment.js';
 import { fontProblem } from './font.js';
-import { MAX_FONT_BYTES, MAX_IMAGE_BYTES, MAX_TEXT_BYTES } from './limits.js';
+import { MAX_FONT_BYTES, MAX_IMAGE_BYTES, MAX_MARKDOWN_BYTES } from './limits.js';
+import { markdownComplexity } from './markdown-limits.js';
 import { pixelLimitProblem, pngDecodeProblem, readPngHeader } from './png.js';
 import { formatBytes, readBounded } from './read-bounded.js';
 import { describe, sniff } from './sniff.js';
@@ -18,6 +19,7 @@ export { checkSvg } from './svg.js';
 export { decodeUtf8, readTextFile, firstInvalidUtf8 } from './text.js';
 export { resolveInside } from './containment.js';
 export * from './limits.js';
+export * from './markdown-limits.js';
 
 export type AssetExpectation = 'image' | 'font' | 'markdown';
 export type AssetType = 'svg' | 'png' | 'ttf' | 'otf' | 'md';
@@ -48,7 +50,7 @@ export type AssetResult =
 const ALLOWED: Record<AssetExpectation, { extensions: AssetType[]; maxBytes: number; what: string }> = {
   image: { extensions: ['svg', 'png'], maxBytes: MAX_IMAGE_BYTES, what: 'an SVG or PNG image' },
   font: { extensions: ['ttf', 'otf'], maxBytes: MAX_FONT_BYTES, what: 'a TTF or OTF font' },
-  markdown: { extensions: ['md'], maxBytes: MAX_TEXT_BYTES, what: 'a Markdown (.md) file' },
+  markdown: { extensions: ['md'], maxBytes: MAX_MARKDOWN_BYTES, what: 'a Markdown (.md) file' },
 };
 
 export async function readAsset(contentRoot: string, ref: AssetRef): Promise<AssetResult> {
@@ -96,7 +98,11 @@ export async function readAsset(contentRoot: string, ref: AssetRef): Promise<Ass
     case 'svg': {
       const decoded = decodeUtf8(bytes, absPath);
       if (!decoded.ok) return decoded;
-      if (extension === 'md') return { ok: true, absPath, bytes, type: 'md', text: decoded.text };
+      if (extension === 'md') {
+        const costly = markdownComplexity(decoded.text, absPath);
+        if (costly.length > 0) return { ok: false, diagnostics: costly };
+        return { ok: true, absPath, bytes, type: 'md', text: decoded.text };
+      }
       const problems = checkSvg(decoded.text, absPath);
       if (problems.length > 0) return { ok: false, diagnostics: problems };
       return { ok: true, absPath, bytes, type: 'svg', text: decoded.text };

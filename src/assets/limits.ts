@@ -5,8 +5,13 @@
  */
 const MiB = 1024 * 1024;
 
-/** Markdown documents, local section texts and YAML profiles. */
-export const MAX_TEXT_BYTES = 1 * MiB;
+/**
+ * Markdown documents and local section texts: the largest bundled document is 11 KiB. Size
+ * alone does not bound parse time; markdown-limits.ts caps the costly constructs too.
+ */
+export const MAX_MARKDOWN_BYTES = 64 * 1024;
+/** YAML profiles and defaults: a profile is about 1 KiB. */
+export const MAX_YAML_BYTES = 64 * 1024;
 /** SVG and PNG logos. */
 export const MAX_IMAGE_BYTES = 2 * MiB;
 /** TTF and OTF house fonts. */

@@ -6,7 +6,8 @@
 import { promises as fs } from 'node:fs';
 import { diagnostic, fileStart, type Diagnostic } from '../diagnostics/index.js';
 import { escapes } from './containment.js';
-import { MAX_TEXT_BYTES } from './limits.js';
+import { MAX_MARKDOWN_BYTES, MAX_YAML_BYTES } from './limits.js';
+import { markdownComplexity } from './markdown-limits.js';
 import { lineIndex } from './positions.js';
 import { formatBytes, readBounded } from './read-bounded.js';
 
@@ -34,6 +35,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string): TextResult {
 }
 
 export interface TextFileOptions {
+  /** Defaults by extension: .yaml/.yml as YAML, anything else as Markdown. */
   maxBytes?: number;
   /**
    * The content folder. When given, a folder on the way that is a symbolic link must lead to
@@ -42,9 +44,13 @@ export interface TextFileOptions {
   contentRoot?: string;
 }
 
-/** Reads a Markdown or YAML file for a loader: inside the content folder, bounded, not empty, UTF-8. */
+/**
+ * Reads a Markdown or YAML file for a loader: inside the content folder, bounded, not empty,
+ * UTF-8, and for Markdown (`.md`) not too costly to parse.
+ */
 export async function readTextFile(file: string, options: TextFileOptions = {}): Promise<TextResult> {
-  const maxBytes = options.maxBytes ?? MAX_TEXT_BYTES;
+  const isYaml = /\.ya?ml$/i.test(file);
+  const maxBytes = options.maxBytes ?? (isYaml ? MAX_YAML_BYTES : MAX_MARKDOWN_BYTES);
   const at = fileStart(file);
   let target = file;
   const isLink = await fs.lstat(file).then((st) => st.isSymbolicLink(), () => false);
@@ -79,9 +85,13 @@ export async function readTextFile(file: string, options: TextFileOptions = {}):
           `This file is ${formatBytes(read.size)}; text files may be at most ${formatBytes(maxBytes)}.`,
         ),
       );
-    case 'ok':
+    case 'ok': {
       if (read.bytes.length === 0) return fail(diagnostic(at, 'file/empty', 'This file is empty.'));
-      return decodeUtf8(read.bytes, file);
+      const decoded = decodeUtf8(read.bytes, file);
+      if (!decoded.ok || !/\.md$/i.test(file)) return decoded;
+      const costly = markdownComplexity(decoded.text, file);
+      return costly.length > 0 ? { ok: false, diagnostics: costly } : decoded;
+    }
   }
 }
 
