@@ -3,6 +3,7 @@
  * through the loaders and resolveDocument, then layout and render.
  */
 import { execFileSync } from 'node:child_process';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,3 +110,30 @@ function structText(out: string): string {
   }
   return text;
 }
+
+describe('bundled Rotterdam guide', () => {
+  it('is at most two pages, with the local contact block and colophon on the last page', async () => {
+    const loadedDoc = await loadDocument(join(CONTENT, 'documents', 'wijzer-professionals.md'));
+    const defaults = await loadDefaults(join(CONTENT, 'defaults.yaml'));
+    const { loaded } = await loadMunicipality(join(CONTENT, 'municipalities', 'rotterdam.yaml'), defaults, CONTENT);
+    const doc = resolveDocument(loadedDoc.model!, loaded!);
+    const { frames, diagnostics } = layoutDocument(doc, loaded!.profile, env);
+    expect(diagnostics).toEqual([]);
+    const bytes = await renderPdf(frames!, { creationDate: DATE });
+    const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+    expect(pdf.numPages).toBeGreaterThanOrEqual(1);
+    expect(pdf.numPages).toBeLessThanOrEqual(2);
+    const pageText = async (n: number) =>
+      (await (await pdf.getPage(n)).getTextContent()).items
+        .map((it) => ('str' in it ? it.str : ''))
+        .join(' ')
+        .replace(/\s+/g, ' ');
+    const last = await pageText(pdf.numPages);
+    // Rotterdam's own "how to request" text (its replacement section), the card and the colophon.
+    expect(last).toContain('Hoe u onafhankelijke cliëntondersteuning aanvraagt');
+    expect(last).toContain('informatie- en advieslijn');
+    expect(last).toContain('MEE Rotterdam Rijnmond');
+    expect(last).toContain(loaded!.profile.contact.phone);
+    expect(last).toContain('Gebaseerd op de Wijzer');
+  });
+});

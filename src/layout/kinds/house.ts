@@ -13,6 +13,7 @@ import { tint } from '../color.js';
 import type { FrameItem, StructNode } from '../frames.js';
 import { logoAspect } from '../logo.js';
 import { qrPath } from '../qr.js';
+import { StructureBuilder } from '../structure.js';
 import { breakLines, measure } from '../text/index.js';
 import { mm } from '../units.js';
 import { pageItems, type KindContext } from './context.js';
@@ -152,7 +153,8 @@ const CARD_PAD = 9;
  * contact card (organisation, phone, e-mail, website, opening hours, QR code), then the
  * section's other blocks.
  */
-export function contactLines(k: KindContext, s: Section<Run[]>, width: number): FlowLine[] {
+export function contactLines(k: KindContext, s: Section<Run[]>, width: number, opts: ContactOptions = {}): FlowLine[] {
+  if (opts.compact && width > k.g.span(9)) return compactContact(k, s, width);
   const { colors, template: t, builder, g } = k;
   const sect = builder.add(builder.root, 'Sect');
   const inner = width - 2 * CARD_PAD;
@@ -227,6 +229,88 @@ export function contactLines(k: KindContext, s: Section<Run[]>, width: number): 
   return lines;
 }
 
+export interface ContactOptions {
+  /**
+   * Across the page, take the arrangement that needs the least height (a one-page
+   * document): heading and lead beside the card when the card's addresses still fit on
+   * one line each, else stacked; a smaller QR code; tighter gaps.
+   */
+  compact?: boolean;
+}
+
+/** How a compact contact block is arranged: `side` grid columns of text left of the card (0: stacked). */
+interface Arrangement {
+  side: number;
+  /**
+   * Where the section's other blocks go: across the panel below both (`below`), in the
+   * text column under the lead (`left`), or under the card in its column (`card`).
+   */
+  rest: 'below' | 'left' | 'card';
+}
+
+const COMPACT_QR = mm(20);
+
+function compactContact(k: KindContext, s: Section<Run[]>, width: number): FlowLine[] {
+  // Each arrangement is tried on a scratch structure tree, so the real tree gets one copy.
+  const candidates: Arrangement[] = [{ side: 0, rest: 'below' }];
+  for (const side of [4, 5, 6]) candidates.push({ side, rest: 'below' }, { side, rest: 'left' }, { side, rest: 'card' });
+  let best: { a: Arrangement; height: number } | undefined;
+  for (const a of candidates) {
+    const trial = arrangeContact({ ...k, builder: new StructureBuilder() }, s, width, a);
+    if (!trial.fits) continue;
+    // Stacked first: a side arrangement must save real height (half a line) to win.
+    if (!best || trial.line.height < best.height - k.template.type.body.leading / 2) best = { a, height: trial.line.height };
+  }
+  return [arrangeContact(k, s, width, best?.a ?? candidates[0]!).line];
+}
+
+function arrangeContact(k: KindContext, s: Section<Run[]>, width: number, a: Arrangement): { line: FlowLine; fits: boolean } {
+  const { colors, template: t, builder, g } = k;
+  const sect = builder.add(builder.root, 'Sect');
+  const inner = width - 2 * CARD_PAD;
+  const [first, ...others] = s.blocks;
+  const lead = first?.type === 'paragraph' ? first : undefined;
+  const rest = lead ? others : s.blocks;
+  const textW = a.side ? g.span(a.side) - CARD_PAD : inner;
+  const panelColors = { ...colors, heading: colors.headingOnPanel, link: colors.headingOnPanel };
+  const pctx: BlockContext = { ...blockContext(k, sect, s.id, textW), colors: panelColors };
+  const head = heading(pctx, s.heading, s.title, t.type.h2);
+  const where = a.side ? a.rest : 'below';
+  const left = stack([
+    head,
+    ...(lead ? [paragraph(pctx, lead.content)] : []),
+    ...(where === 'left' ? rest.map((b) => block(pctx, b)) : []),
+  ]);
+  const cardW = a.side ? inner - textW - g.gutter : inner;
+  const card = contactCard(k, sect, s.id, cardW, { qrSize: COMPACT_QR, qrBeside: true });
+  const underCard = where === 'card' ? stack(rest.map((b) => block({ ...pctx, width: cardW }, b))) : [];
+  const below = where === 'below' ? stack(rest.map((b) => block({ ...pctx, width: inner }, b))) : [];
+  const gap = 6;
+  const leftH = heightOf(left);
+  const cardY = a.side ? 0 : leftH + gap;
+  const cardColH = card.height + (underCard.length ? gap + heightOf(underCard) : 0);
+  const topH = a.side ? Math.max(leftH, cardColH) : cardY + card.height;
+  const belowY = topH + (below.length ? gap : 0);
+  const height = 2 * CARD_PAD + belowY + heightOf(below);
+  const line: FlowLine = {
+    height,
+    spaceBefore: 0,
+    keepWithNext: false,
+    section: s.id,
+    text: true,
+    bookmark: s.title,
+    draw(x, y, out) {
+      out.push({ type: 'rect', x, y, width, height, fill: colors.panel, radius: 4 });
+      placeLines(left, x + CARD_PAD, y + CARD_PAD, out);
+      const cx = x + CARD_PAD + (a.side ? textW + g.gutter : 0);
+      card.draw(cx, y + CARD_PAD + cardY, out);
+      placeLines(underCard, cx, y + CARD_PAD + card.height + gap, out);
+      placeLines(below, x + CARD_PAD, y + CARD_PAD + belowY, out);
+    },
+  };
+  return { line, fits: card.fits };
+}
+
 /** Draws lines one below the other (inside a box); returns the bottom. */
 function placeLines(lines: readonly FlowLine[], x: number, y: number, out: FrameItem[]): number {
   lines.forEach((l, i) => {
@@ -237,15 +321,28 @@ function placeLines(lines: readonly FlowLine[], x: number, y: number, out: Frame
   return y;
 }
 
-function contactCard(k: KindContext, parent: StructNode, section: string, width: number): FlowLine {
+interface CardOptions {
+  /** Side of the QR code; 26 mm beside the details, 20 mm below them. */
+  qrSize?: number;
+  /** The QR code beside the details whatever the width (else only from 95 mm). */
+  qrBeside?: boolean;
+}
+
+/** The contact card; `fits` is false when an address or number had to break over lines. */
+function contactCard(k: KindContext, parent: StructNode, section: string, width: number, opts: CardOptions = {}): FlowLine & { fits: boolean } {
   const { colors, template: t, fonts, builder, profile } = k;
   const c = profile.contact;
   const style = t.type.contact;
   const pad = 8;
   // In a column the QR code goes below the details; across the page it stands beside them.
-  const compact = width < mm(95);
-  const qrSize = compact ? mm(20) : mm(26);
-  const textW = compact ? width - 2 * pad : width - 2 * pad - qrSize - pad;
+  const compact = !opts.qrBeside && width < mm(95);
+  const qrSize = opts.qrSize ?? (compact ? mm(20) : mm(26));
+  const caption = 'Scan voor de website';
+  const captionSize = 8;
+  const cw = measure(fonts.regular, caption, captionSize);
+  // Beside the details the QR code's column is as wide as its caption.
+  const qrCol = Math.max(qrSize, cw);
+  const textW = compact ? width - 2 * pad : width - 2 * pad - qrCol - pad;
   const labelW = measure(fonts.regular, 'Bereikbaar', 9) + 8;
 
   const org = builder.add(parent, 'P');
@@ -292,16 +389,23 @@ function contactCard(k: KindContext, parent: StructNode, section: string, width:
       builder,
       section,
     });
-    return { label, lines };
+    // A number or address that has to break (or stick out) does not fit this card.
+    const valueW = textW - labelW;
+    const whole = (): boolean => {
+      const broken = breakLines(row.value, { fonts, size: style.size }, valueW);
+      return broken.length === 1 && broken[0]!.width <= valueW + 0.01;
+    };
+    return { label, lines, fits: valueW > 0 && (!row.value.every((r) => r.atomic) || whole()) };
   });
+  const fits = rowLines.every((r) => r.fits);
   const qrNode = builder.add(parent, 'Figure', { alt: `QR-code naar ${displayUrl(c.website)}` });
   const textH =
     heightOf(orgLines) + 4 + rowLines.reduce((h, r) => h + heightOf(r.lines) + 3, 0) - 3;
-  const captionSize = 8;
   const qrH = qrSize + captionSize + 4;
   const height = 2 * pad + (compact ? textH + 6 + qrSize : Math.max(textH, qrH));
   return {
     height,
+    fits,
     spaceBefore: 0,
     keepWithNext: false,
     section,
@@ -324,13 +428,11 @@ function contactCard(k: KindContext, parent: StructNode, section: string, width:
         }
         cy += 3;
       }
-      const qx = compact ? x + pad - mm(1) : x + width - pad - qrSize;
+      const qx = compact ? x + pad - mm(1) : x + width - pad - qrCol + (qrCol - qrSize) / 2;
       const qy = compact ? cy + 3 : y + pad;
       const qr = qrPath(c.website, qx, qy, qrSize);
       out.push({ type: 'rect', x: qx, y: qy, width: qrSize, height: qrSize, fill: '#FFFFFF', node: qrNode.id });
       out.push({ type: 'path', d: qr.d, fill: '#000000', node: qrNode.id });
-      const caption = 'Scan voor de website';
-      const cw = measure(fonts.regular, caption, captionSize);
       out.push({
         type: 'text',
         x: compact ? qx + qrSize + 4 : qx + (qrSize - cw) / 2,
@@ -384,6 +486,8 @@ export interface BodyFlow {
   closing: FlowLine[];
   /** Section titles and positions by id, for overflow diagnostics. */
   sections: Array<Section<Run[]>>;
+  /** Space between the columns and the closing block; 4 mm unless given. */
+  closingGap?: number;
 }
 
 const FOOTER_GAP = mm(4);
@@ -411,7 +515,7 @@ export function flowBody(k: KindContext, body: BodyFlow): boolean {
     const regions: Region[] = [];
     for (let p = 0; p < pageCount; p++) {
       const top = p === 0 ? body.top : g.top;
-      const bottom = g.bottom - (p === pageCount - 1 && closingH > 0 ? closingH + FOOTER_GAP : 0);
+      const bottom = g.bottom - (p === pageCount - 1 && closingH > 0 ? closingH + (body.closingGap ?? FOOTER_GAP) : 0);
       if (bottom - top < t.type.body.leading * 3) continue;
       for (let c = 0; c < cols; c++) regions.push({ page: p, x: g.col(c * span), y: top, width: colW, height: bottom - top });
     }

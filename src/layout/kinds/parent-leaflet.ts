@@ -17,6 +17,17 @@ export function layoutParentLeaflet(k: KindContext): void {
   layoutHouseDocument(k, k.doc as ParentLeaflet<Run[]>, { leadIntro: true, contactInFlow: false });
 }
 
+export interface HouseOptions {
+  /** The intro as a lead across nine grid columns (else the start of the running text). */
+  leadIntro: boolean;
+  /** The contact section stays in the running text (else it closes the last page). */
+  contactInFlow: boolean;
+  /** The closing contact block in its most compact arrangement (see `ContactOptions`). */
+  compactContact?: boolean;
+  /** Space between the cover band and the text; 7 mm unless given. */
+  coverGap?: number;
+}
+
 /**
  * Shared by the leaflet and the professional guide: they differ in template (cover height,
  * page count) and in whether the intro is a lead.
@@ -24,10 +35,10 @@ export function layoutParentLeaflet(k: KindContext): void {
 export function layoutHouseDocument(
   k: KindContext,
   doc: ParentLeaflet<Run[]> | ProfessionalGuide<Run[]>,
-  opts: { leadIntro: boolean; contactInFlow: boolean },
+  opts: HouseOptions,
 ): void {
   const { g, template: t } = k;
-  let top = cover(k) + mm(7);
+  let top = cover(k) + (opts.coverGap ?? mm(7));
   const colW = g.span(t.grid.columns / t.bodyColumns);
 
   const lines: FlowLine[] = [];
@@ -55,10 +66,10 @@ export function layoutHouseDocument(
     lines.push(...sl);
   }
   const closing: FlowLine[] = [];
-  if (closingContact) closing.push(...contactLines(k, closingContact, g.measure));
+  if (closingContact) closing.push(...contactLines(k, closingContact, g.measure, { compact: opts.compactContact ?? false }));
   const colophon = colophonLines(k, closingContact ? g.measure : colW);
   if (closingContact) {
-    if (colophon[0]) colophon[0].spaceBefore = mm(4);
+    if (colophon[0]) colophon[0].spaceBefore = opts.compactContact ? mm(3) : mm(4);
     closing.push(...colophon);
   } else {
     if (colophon[0]) colophon[0].spaceBefore = mm(4);
@@ -69,6 +80,7 @@ export function layoutHouseDocument(
     lines,
     closing,
     sections: sections as Array<Section<Run[]>>,
+    ...(opts.compactContact ? { closingGap: mm(3) } : {}),
   });
   if (ok) footers(k);
 }
