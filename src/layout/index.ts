@@ -42,14 +42,22 @@ export function layoutDocument(
   const fonts = profile.brand.font ? loadFontSet(profile.brand.font) : env.fonts;
   const diagnostics = checkCoverage(doc, fonts, profile);
   if (diagnostics.length > 0) return { frames: undefined, diagnostics };
+  const first = run(layout, { doc, profile, env, template, fonts });
+  const fit = template.fit;
+  if (first.frames && fit && first.frames.pages.length > fit.pages) {
+    const tighter = run(layout, { doc, profile, env, fonts, template: { ...template, type: { ...template.type, ...fit.type } } });
+    if (tighter.frames && tighter.frames.pages.length <= fit.pages) return tighter;
+  }
+  return first;
+}
+
+type LayoutInput = Pick<KindContext, 'doc' | 'profile' | 'env' | 'template' | 'fonts'>;
+
+function run(layout: KindLayout, input: LayoutInput): { frames: Frames | undefined; diagnostics: Diagnostic[] } {
   const k: KindContext = {
-    doc,
-    profile,
-    env,
-    template,
-    g: geometry(template),
-    fonts,
-    colors: palette(profile.brand.primary, template),
+    ...input,
+    g: geometry(input.template),
+    colors: palette(input.profile.brand.primary, input.template),
     builder: new StructureBuilder(),
     pages: [{ items: [] }],
     bookmarks: [],

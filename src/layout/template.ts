@@ -29,6 +29,11 @@ export interface Template {
   grid: { columns: number; /** mm */ gutter: number };
   /** The document must fit in this many pages; more is a `layout/overflow` error. */
   maxPages: number;
+  /**
+   * A tighter type scale to try when the document needs more than `pages` pages: kept only
+   * if it reaches that count (e.g. the professionals' guide as a one-pager).
+   */
+  fit?: { pages: number; type: Partial<Template['type']> };
   /** Columns of the running text. */
   bodyColumns: number;
   /** mm: height of the cover band on page 1. */
