@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { diagnostic, type Diagnostic, type SourceRef } from '../diagnostics/index.js';
+import { quote } from '../schema/quote.js';
 
 export type Contained =
   | { ok: true; absPath: string; realPath: string }
@@ -18,23 +19,23 @@ export type Contained =
  */
 export async function resolveInside(contentRoot: string, base: string, written: string, at: SourceRef): Promise<Contained> {
   const fail = (rule: string, message: string): Contained => ({ ok: false, diagnostics: [diagnostic(at, rule, message)] });
-  const shown = JSON.stringify(written);
+  const shown = quote(written);
 
-  if (written.trim() === '') return fail('asset/missing', 'The file name is empty.');
+  if (written.trim() === '') return fail('asset/missing', 'the file name is empty');
   if (written.includes('\0') || written.includes('\\')) {
-    return fail('asset/invalid-path', `${shown} is not a valid path: use / between folders and no special characters.`);
+    return fail('asset/invalid-path', `${shown} is not a valid path: use / between folders and no special characters`);
   }
   if (/^[a-z][a-z0-9+.-]*:/i.test(written) && !/^[a-z]:[\\/]/i.test(written)) {
-    return fail('asset/remote', `${shown} is a web address; assets must be files inside the content folder.`);
+    return fail('asset/remote', `${shown} is a web address; assets must be files inside the content folder`);
   }
   if (path.posix.isAbsolute(written) || path.win32.isAbsolute(written)) {
-    return fail('asset/outside-content', `${shown} is an absolute path; write it relative to ${where(contentRoot, base)}, inside the content folder.`);
+    return fail('asset/outside-content', `${shown} is an absolute path; write it relative to ${where(contentRoot, base)}, inside the content folder`);
   }
 
   const root = path.resolve(contentRoot);
   const absPath = path.resolve(base, written);
   if (escapes(root, absPath)) {
-    return fail('asset/outside-content', `${shown} points outside the content folder; assets must lie inside it.`);
+    return fail('asset/outside-content', `${shown} points outside the content folder; assets must lie inside it`);
   }
 
   let realRoot: string;
@@ -47,12 +48,12 @@ export async function resolveInside(contentRoot: string, base: string, written: 
     return fail(
       'asset/missing',
       dangling
-        ? `${shown} is a symbolic link to a file that does not exist.`
-        : `${shown} does not exist (looked for ${path.relative(process.cwd(), absPath) || absPath}).`,
+        ? `${shown} is a symbolic link to a file that does not exist`
+        : `${shown} does not exist (looked for ${path.relative(process.cwd(), absPath) || absPath})`,
     );
   }
   if (escapes(realRoot, realPath)) {
-    return fail('asset/outside-content', `${shown} is (or passes through) a symbolic link that points outside the content folder.`);
+    return fail('asset/outside-content', `${shown} is (or passes through) a symbolic link that points outside the content folder`);
   }
   return { ok: true, absPath, realPath };
 }

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { diagnostic, type Diagnostic, type SourceRef } from '../diagnostics/index.js';
+import { quote } from '../schema/quote.js';
 import { resolveInside } from './containment.js';
 import { fontProblem } from './font.js';
 import { MAX_FONT_BYTES, MAX_IMAGE_BYTES, MAX_MARKDOWN_BYTES } from './limits.js';
@@ -55,7 +56,7 @@ const ALLOWED: Record<AssetExpectation, { extensions: AssetType[]; maxBytes: num
 
 export async function readAsset(contentRoot: string, ref: AssetRef): Promise<AssetResult> {
   const allowed = ALLOWED[ref.expect];
-  const shown = JSON.stringify(ref.path);
+  const shown = quote(ref.path);
   const fail = (rule: string, message: string): AssetResult => ({ ok: false, diagnostics: [diagnostic(ref.at, rule, message)] });
 
   // Containment first: for "/etc/passwd" the answer that matters is "outside", not "not an image".
@@ -65,32 +66,38 @@ export async function readAsset(contentRoot: string, ref: AssetRef): Promise<Ass
 
   const extension = path.extname(ref.path).slice(1).toLowerCase() as AssetType;
   if (!allowed.extensions.includes(extension)) {
-    return fail('asset/type', `${shown} must be ${allowed.what} (${allowed.extensions.map((e) => `.${e}`).join(' or ')}).`);
+    return fail('asset/type', `${shown} must be ${allowed.what} (${allowed.extensions.map((e) => `.${e}`).join(' or ')})`);
   }
 
   const read = await readBounded(contained.realPath, allowed.maxBytes);
   switch (read.kind) {
     case 'missing':
-      return fail('asset/missing', `${shown} does not exist.`);
+      return fail('asset/missing', `${shown} does not exist`);
     case 'not-a-file':
     case 'symlink': // only if a link was swapped in after resolveInside: refuse, do not follow
-      return fail('asset/not-a-file', `${shown} is a folder or a special file, not ${allowed.what}.`);
+      return fail('asset/not-a-file', `${shown} is a folder or a special file, not ${allowed.what}`);
     case 'unreadable':
-      return fail('asset/unreadable', `${shown} can not be read (${read.reason}).`);
+      return fail('asset/unreadable', `${shown} can not be read (${read.reason})`);
     case 'too-large':
-      return fail('asset/too-large', `${shown} is ${formatBytes(read.size)}; ${allowed.what} may be at most ${formatBytes(allowed.maxBytes)}.`);
+      return fail('asset/too-large', `${shown} is ${formatBytes(read.size)}; ${allowed.what} may be at most ${formatBytes(allowed.maxBytes)}`);
     case 'ok':
       break;
   }
   const bytes = read.bytes;
-  if (bytes.length === 0) return fail('asset/empty', `${shown} is empty.`);
+  if (bytes.length === 0) return fail('asset/empty', `${shown} is empty`);
 
   const sniffed = sniff(bytes);
   const isFont = sniffed === 'ttf' || sniffed === 'otf';
   const matches =
     extension === 'svg' ? sniffed === 'svg' : extension === 'png' ? sniffed === 'png' : extension === 'md' ? !isFont && sniffed !== 'png' : isFont;
   if (!matches) {
-    return fail('asset/type', `${shown} is named .${extension} but its content is ${describe(sniffed)}; it must be ${allowed.what}.`);
+    const rename = allowed.extensions.find((e) => e === sniffed);
+    return fail(
+      'asset/type',
+      rename
+        ? `${shown} is named .${extension} but contains ${describe(sniffed)}; rename the file to .${rename} and change this path to match`
+        : `${shown} is named .${extension} but contains ${describe(sniffed)}; it must be ${allowed.what}`,
+    );
   }
 
   switch (extension) {
@@ -109,17 +116,17 @@ export async function readAsset(contentRoot: string, ref: AssetRef): Promise<Ass
     }
     case 'png': {
       const header = readPngHeader(bytes);
-      if (!header.ok) return fail('asset/invalid', `${shown} is not a valid PNG: ${header.reason}.`);
+      if (!header.ok) return fail('asset/invalid', `${shown} is not a valid PNG: ${header.reason}`);
       const tooLarge = pixelLimitProblem(header.width, header.height);
-      if (tooLarge) return fail('asset/too-large', `${shown} is ${tooLarge}.`);
+      if (tooLarge) return fail('asset/too-large', `${shown} is ${tooLarge}`);
       const broken = await pngDecodeProblem(bytes);
-      if (broken) return fail('asset/invalid', `${shown} is not a valid PNG image: ${broken}.`);
+      if (broken) return fail('asset/invalid', `${shown} is not a valid PNG image: ${broken}`);
       return { ok: true, absPath, bytes, type: 'png' };
     }
     case 'ttf':
     case 'otf': {
       const broken = fontProblem(bytes);
-      if (broken) return fail('font/invalid', `${shown} is not a usable font: ${broken}.`);
+      if (broken) return fail('font/invalid', `${shown} is not a usable font: ${broken}`);
       return { ok: true, absPath, bytes, type: sniffed === 'otf' ? 'otf' : 'ttf' };
     }
   }

@@ -27,7 +27,7 @@ export function markdownComplexity(text: string, file: string): Diagnostic[] {
   let lineStart = 0;
   for (let line = 1; lineStart <= text.length; line++) {
     if (line > MAX_MARKDOWN_LINES) {
-      return fail(lineStart, `The file has more than ${MAX_MARKDOWN_LINES} lines; documents have a few hundred at most.`);
+      return fail(lineStart, `the file has more than ${MAX_MARKDOWN_LINES} lines; documents have a few hundred at most`);
     }
     const end = nextLineEnd(text, lineStart);
     let prefix = lineStart;
@@ -35,7 +35,7 @@ export function markdownComplexity(text: string, file: string): Diagnostic[] {
       const m = NESTING.exec(text.slice(prefix, Math.min(end, prefix + 12)));
       if (!m) break;
       if (depth > MAX_MARKDOWN_NESTING) {
-        return fail(prefix, `Quotes or lists are nested more than ${MAX_MARKDOWN_NESTING} deep here; documents use one or two levels.`);
+        return fail(prefix, `quotes or lists are nested more than ${MAX_MARKDOWN_NESTING} deep here; documents use one or two levels`);
       }
       prefix += m[0].length;
       while (text.charCodeAt(prefix) === 0x20 && text.charCodeAt(prefix + 1) !== 0x20) prefix++;
@@ -43,10 +43,10 @@ export function markdownComplexity(text: string, file: string): Diagnostic[] {
     for (let i = lineStart; i < end; i++) {
       const c = text.charCodeAt(i);
       if ((c === 0x2a || c === 0x5f) && ++emphasis > MAX_EMPHASIS_MARKS) {
-        return fail(i, `More than ${MAX_EMPHASIS_MARKS} * or _ marks in one file; this one is too many.`);
+        return fail(i, `more than ${MAX_EMPHASIS_MARKS} * or _ marks in one file; this one is too many`);
       }
       if (c === 0x5b && ++brackets > MAX_BRACKETS) {
-        return fail(i, `More than ${MAX_BRACKETS} [ brackets (links) in one file; this one is too many.`);
+        return fail(i, `more than ${MAX_BRACKETS} [ brackets (links) in one file; this one is too many`);
       }
     }
     lineStart = end + (text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? 2 : 1);

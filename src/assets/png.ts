@@ -26,7 +26,7 @@ export function readPngHeader(bytes: Uint8Array): PngHeader {
 /** Why these dimensions are too large, or undefined when they are within the limits. */
 export function pixelLimitProblem(width: number, height: number): string | undefined {
   if (width > MAX_SIDE || height > MAX_SIDE || width * height > MAX_PIXELS) {
-    return `${width} × ${height} pixels is more than allowed (at most ${MAX_SIDE} pixels a side and ${MAX_PIXELS.toLocaleString('en')} pixels in all, e.g. 4096 × 4096)`;
+    return `${width} × ${height} pixels, more than allowed (at most ${MAX_SIDE} pixels a side and ${MAX_PIXELS.toLocaleString('en')} pixels in all, e.g. 4096 × 4096)`;
   }
   return undefined;
 }

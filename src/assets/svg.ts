@@ -36,7 +36,7 @@ export function checkSvg(text: string, file: string): Diagnostic[] {
 
   parser.on('xmldecl', (decl) => {
     if (decl.encoding !== undefined && !/^utf-?8$/i.test(decl.encoding)) {
-      report(0, 'svg/malformed', `The file declares encoding "${decl.encoding}"; save it as UTF-8 and declare encoding="UTF-8".`);
+      report(0, 'svg/malformed', `the file declares encoding "${decl.encoding}"; save it as UTF-8 and declare encoding="UTF-8"`);
     }
   });
 
@@ -45,7 +45,7 @@ export function checkSvg(text: string, file: string): Diagnostic[] {
     report(
       Math.max(0, text.lastIndexOf('<!DOCTYPE', parser.position)),
       'svg/doctype',
-      'A logo may not contain a <!DOCTYPE>: it can define entities that read other files or expand without end. Remove the <!DOCTYPE …> declaration.',
+      'a logo may not contain a <!DOCTYPE>: it can define entities that read other files or expand without end; remove the <!DOCTYPE …> declaration',
     );
   });
 
@@ -54,7 +54,7 @@ export function checkSvg(text: string, file: string): Diagnostic[] {
       report(
         Math.max(0, text.lastIndexOf('<?', parser.position)),
         'svg/external-reference',
-        'A logo may not load a style sheet (<?xml-stylesheet?>); put the styles in the SVG itself.',
+        'a logo may not load a style sheet (<?xml-stylesheet?>); put the styles in the SVG itself',
       );
     }
   });
@@ -65,7 +65,7 @@ export function checkSvg(text: string, file: string): Diagnostic[] {
     elements++;
     if (elements > MAX_SVG_ELEMENTS && !tooComplex) {
       tooComplex = true;
-      report(tagOffset, 'svg/size', `The logo has more than ${MAX_SVG_ELEMENTS} elements; simplify it.`);
+      report(tagOffset, 'svg/size', `the logo has more than ${MAX_SVG_ELEMENTS} elements; simplify it`);
     }
   });
 
@@ -77,7 +77,7 @@ export function checkSvg(text: string, file: string): Diagnostic[] {
     depth++;
     if (depth > MAX_SVG_DEPTH && !tooComplex) {
       tooComplex = true;
-      report(tagOffset, 'svg/size', `The logo nests elements more than ${MAX_SVG_DEPTH} deep; simplify it.`);
+      report(tagOffset, 'svg/size', `the logo nests elements more than ${MAX_SVG_DEPTH} deep; simplify it`);
     }
     const where = (name: string) => attributeOffsets.get(name) ?? tagOffset;
     if (!sawRoot) {
@@ -108,7 +108,7 @@ export function checkSvg(text: string, file: string): Diagnostic[] {
   parser.on('error', (err) => {
     // After a DOCTYPE, errors such as "undefined entity" only repeat that problem.
     if (!sawDoctype) {
-      report(Math.min(parser.position, text.length), 'svg/malformed', `The logo is not well-formed XML: ${plainSaxesMessage(err.message)}.`);
+      report(Math.min(parser.position, text.length), 'svg/malformed', `the logo is not well-formed XML: ${plainSaxesMessage(err.message)}`);
     }
     throw new StopParsing();
   });
@@ -119,7 +119,7 @@ export function checkSvg(text: string, file: string): Diagnostic[] {
     if (!(err instanceof StopParsing)) throw err;
     return out;
   }
-  if (!sawRoot) report(0, 'svg/malformed', 'The file contains no <svg> element.');
+  if (!sawRoot) report(0, 'svg/malformed', 'the file contains no <svg> element');
   return out;
 }
 
@@ -130,7 +130,7 @@ function checkRoot(tag: SaxesTagNS, offset: number, where: (name: string) => num
     report(
       offset,
       'svg/malformed',
-      `The outermost element must be <svg xmlns="${SVG_NS}">, not <${tag.name}>${tag.uri ? ` in namespace ${tag.uri}` : ''}.`,
+      `the outermost element must be <svg xmlns="${SVG_NS}">, not <${tag.name}>${tag.uri ? ` in namespace ${tag.uri}` : ''}`,
     );
     return;
   }
@@ -142,13 +142,13 @@ function checkRoot(tag: SaxesTagNS, offset: number, where: (name: string) => num
 function checkElement(tag: SaxesTagNS, offset: number, report: Report): boolean {
   const local = tag.local.toLowerCase();
   if (local === 'script') {
-    report(offset, 'svg/script', 'A logo may not contain a <script> element. Remove it.');
+    report(offset, 'svg/script', 'a logo may not contain a <script> element; remove it');
   } else if (tag.uri === XINCLUDE_NS || tag.prefix === 'xi') {
-    report(offset, 'svg/external-reference', `A logo may not include other files (<${tag.name}>). Remove it.`);
+    report(offset, 'svg/external-reference', `a logo may not include other files (<${tag.name}>); remove it`);
   } else if (local === 'foreignobject') {
-    report(offset, 'svg/foreign-object', 'A logo may not contain a <foreignObject> (embedded HTML or other content). Remove it.');
+    report(offset, 'svg/foreign-object', 'a logo may not contain a <foreignObject> (embedded HTML or other content); remove it');
   } else if (ANIMATION.has(local)) {
-    report(offset, 'svg/animation', `A logo is printed, so it may not animate (<${tag.name}>). Remove the animation.`);
+    report(offset, 'svg/animation', `a logo is printed, so it may not animate (<${tag.name}>); remove the animation`);
   } else {
     return false;
   }
@@ -159,7 +159,7 @@ function checkAttribute(attr: SaxesAttributeNS, offset: number, report: Report):
   const local = attr.local.toLowerCase();
   if (attr.prefix === 'xmlns' || attr.name === 'xmlns') return;
   if (attr.prefix === '' && local.startsWith('on')) {
-    report(offset, 'svg/script', `A logo may not contain event handlers such as ${attr.name}="…". Remove the attribute.`);
+    report(offset, 'svg/script', `a logo may not contain event handlers such as ${attr.name}="…"; remove the attribute`);
     return;
   }
   if (local === 'href') {
@@ -185,19 +185,19 @@ function referenceProblem(raw: string): Problem | undefined {
   return {
     rule: 'svg/external-reference',
     message:
-      'a logo may only refer to its own parts (#id) or embed a PNG as data:image/png;base64,…; references to other files or web addresses are not allowed.',
+      'a logo may only refer to its own parts (#id) or embed a PNG as data:image/png;base64,…; references to other files or web addresses are not allowed',
   };
 }
 
 function embeddedPngProblem(dataUrl: string): Problem | undefined {
   const payload = dataUrl.slice(dataUrl.indexOf(',') + 1).replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(payload)) {
-    return { rule: 'svg/malformed', message: 'the embedded PNG is not valid base64.' };
+    return { rule: 'svg/malformed', message: 'the embedded PNG is not valid base64' };
   }
   const header = readPngHeader(Buffer.from(payload, 'base64'));
-  if (!header.ok) return { rule: 'svg/malformed', message: `the embedded image is not a PNG: ${header.reason}.` };
+  if (!header.ok) return { rule: 'svg/malformed', message: `the embedded image is not a PNG: ${header.reason}` };
   const tooLarge = pixelLimitProblem(header.width, header.height);
-  return tooLarge ? { rule: 'asset/too-large', message: `the embedded PNG is ${tooLarge}.` } : undefined;
+  return tooLarge ? { rule: 'asset/too-large', message: `the embedded PNG is ${tooLarge}` } : undefined;
 }
 
 /**
@@ -207,7 +207,7 @@ function embeddedPngProblem(dataUrl: string): Problem | undefined {
  */
 export function cssProblems(css: string): Problem[] {
   if (css.includes('\\')) {
-    return [{ rule: 'svg/external-reference', message: 'CSS escapes (\\) are not allowed in a logo.' }];
+    return [{ rule: 'svg/external-reference', message: 'CSS escapes (\\) are not allowed in a logo' }];
   }
   const problems: Problem[] = [];
   if (/@import/i.test(css)) {
@@ -222,7 +222,7 @@ export function cssProblems(css: string): Problem[] {
  */
 function urlProblems(value: string): Problem[] {
   if (value.includes('\\')) {
-    return [{ rule: 'svg/external-reference', message: 'escapes (\\) are not allowed in a logo.' }];
+    return [{ rule: 'svg/external-reference', message: 'escapes (\\) are not allowed in a logo' }];
   }
   return functionProblems(value, /\b(url)\s*\(\s*(?:"([^"]*)"|'([^']*)'|([^)]*))/gi);
 }
@@ -238,7 +238,7 @@ function functionProblems(css: string, functions: RegExp): Problem[] {
         ? embeddedPngProblem(target)
         : {
             rule: 'svg/external-reference',
-            message: `${clip(match[0])}…) refers outside the logo; only url(#id) and embedded data:image/png are allowed.`,
+            message: `${clip(match[0])}…) refers outside the logo; only url(#id) and embedded data:image/png are allowed`,
           };
     if (problem) problems.push(problem);
   }
@@ -254,7 +254,7 @@ function rootSizeProblem(tag: SaxesTagNS): { attribute?: string; message: string
     const parts = viewBoxText.trim().split(/[\s,]+/).map(Number);
     const [, , w, h] = parts;
     if (parts.length !== 4 || !parts.every(Number.isFinite) || w === undefined || h === undefined || w <= 0 || h <= 0) {
-      return { attribute: 'viewBox', message: `viewBox="${clip(viewBoxText)}" must be four numbers with a positive width and height.` };
+      return { attribute: 'viewBox', message: `viewBox="${clip(viewBoxText)}" must be four numbers with a positive width and height` };
     }
     viewBox = { width: w, height: h };
   }
@@ -266,20 +266,20 @@ function rootSizeProblem(tag: SaxesTagNS): { attribute?: string; message: string
       continue;
     }
     const px = lengthInPixels(value);
-    if (px === null) return { attribute: name, message: `${name}="${clip(value)}" is not a length such as 120, 120px or 30mm.` };
-    if (px !== undefined && !(px > 0)) return { attribute: name, message: `${name}="${clip(value)}" must be more than 0.` };
+    if (px === null) return { attribute: name, message: `${name}="${clip(value)}" is not a length such as 120, 120px or 30mm` };
+    if (px !== undefined && !(px > 0)) return { attribute: name, message: `${name}="${clip(value)}" must be more than 0` };
     sides.push({ name, px });
   }
   const width = sides[0]?.px ?? viewBox?.width;
   const height = sides[1]?.px ?? viewBox?.height;
   if (width === undefined || height === undefined) {
-    return { message: 'The <svg> element needs a viewBox (or both width and height) so the logo has a known size.' };
+    return { message: 'the <svg> element needs a viewBox (or both width and height) so the logo has a known size' };
   }
   if (width > MAX_SVG_SIDE || height > MAX_SVG_SIDE) {
     const attr = sides.find((s) => s.px !== undefined && s.px > MAX_SVG_SIDE)?.name ?? (viewBox ? 'viewBox' : undefined);
     return {
       ...(attr ? { attribute: attr } : {}),
-      message: `The logo's size (${Math.round(width)} × ${Math.round(height)} px) is more than ${MAX_SVG_SIDE} px a side; use a smaller width/height or viewBox.`,
+      message: `the logo's size (${Math.round(width)} × ${Math.round(height)} px) is more than ${MAX_SVG_SIDE} px a side; use a smaller width/height or viewBox`,
     };
   }
   return undefined;

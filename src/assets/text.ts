@@ -28,7 +28,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string): TextResult {
       diagnostic(
         { file, line, column },
         'file/encoding',
-        `This file is not UTF-8 text (byte 0x${(body[bad] ?? 0).toString(16).padStart(2, '0')} at this place). Save it as UTF-8 in your editor.`,
+        `this file is not UTF-8 text (byte 0x${(body[bad] ?? 0).toString(16).padStart(2, '0')} here); save it as UTF-8 in your editor`,
       ),
     ],
   };
@@ -55,14 +55,14 @@ export async function readTextFile(file: string, options: TextFileOptions = {}):
   let target = file;
   const isLink = await fs.lstat(file).then((st) => st.isSymbolicLink(), () => false);
   if (isLink) {
-    return fail(diagnostic(at, 'file/symlink', 'This file is a symbolic link; content files must be real files inside the content folder.'));
+    return fail(diagnostic(at, 'file/symlink', 'this file is a symbolic link; content files must be real files inside the content folder'));
   }
   if (options.contentRoot !== undefined) {
     const real = await realInside(options.contentRoot, file);
-    if (real === 'missing') return fail(diagnostic(at, 'file/missing', 'This file does not exist or can not be found.'));
+    if (real === 'missing') return fail(diagnostic(at, 'file/missing', 'this file does not exist or can not be found'));
     if (real === 'outside') {
       return fail(
-        diagnostic(at, 'file/outside-content', 'This file lies in a folder that is a symbolic link to a place outside the content folder.'),
+        diagnostic(at, 'file/outside-content', 'this file lies in a folder that is a symbolic link to a place outside the content folder'),
       );
     }
     target = real;
@@ -70,23 +70,23 @@ export async function readTextFile(file: string, options: TextFileOptions = {}):
   const read = await readBounded(target, maxBytes);
   switch (read.kind) {
     case 'missing':
-      return fail(diagnostic(at, 'file/missing', 'This file does not exist or can not be found.'));
+      return fail(diagnostic(at, 'file/missing', 'this file does not exist or can not be found'));
     case 'not-a-file':
-      return fail(diagnostic(at, 'file/not-a-file', 'This is a folder or a special file, not a text file.'));
+      return fail(diagnostic(at, 'file/not-a-file', 'this is a folder or a special file, not a text file'));
     case 'symlink':
-      return fail(diagnostic(at, 'file/symlink', 'This file is a symbolic link; content files must be real files inside the content folder.'));
+      return fail(diagnostic(at, 'file/symlink', 'this file is a symbolic link; content files must be real files inside the content folder'));
     case 'unreadable':
-      return fail(diagnostic(at, 'file/unreadable', `This file can not be read (${read.reason}).`));
+      return fail(diagnostic(at, 'file/unreadable', `this file can not be read (${read.reason})`));
     case 'too-large':
       return fail(
         diagnostic(
           at,
           'file/too-large',
-          `This file is ${formatBytes(read.size)}; text files may be at most ${formatBytes(maxBytes)}.`,
+          `this file is ${formatBytes(read.size)}; it may be at most ${formatBytes(maxBytes)}`,
         ),
       );
     case 'ok': {
-      if (read.bytes.length === 0) return fail(diagnostic(at, 'file/empty', 'This file is empty.'));
+      if (read.bytes.length === 0) return fail(diagnostic(at, 'file/empty', 'this file is empty'));
       const decoded = decodeUtf8(read.bytes, file);
       if (!decoded.ok || !/\.md$/i.test(file)) return decoded;
       const costly = markdownComplexity(decoded.text, file);
