@@ -45,7 +45,18 @@ export function createProgram(): Command {
     .description('Validate and build branded, accessible leaflets and infographics per municipality.')
     .version(version, '-v, --version')
     .showHelpAfterError('(run folderpers --help for usage)')
-    .exitOverride();
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  folderpers validate                              check all content, report every problem
+  folderpers build --municipality rotterdam        rebuild one municipality's leaflets
+  folderpers build --shard 2/4 --format github     one quarter of the country, in CI
+
+Exit codes: 0 success (warnings allowed), 1 content or render errors, 2 usage errors.
+Content layout, profile fields and every rule: see README.md.`,
+    );
 
   program
     .command('validate')
