@@ -1,8 +1,9 @@
 /**
- * A fixed pool of worker threads that each take one task at a time. Workers are long-lived
- * so each loads its fonts and templates once for all the jobs it renders. The pool only
- * decides *where* a task runs; a task's result never depends on it, which is what keeps
- * builds identical whatever `--jobs` is.
+ * A pool of worker threads that each take one task at a time. Workers are long-lived so
+ * each loads its fonts and templates once for all the jobs it renders, and they can be
+ * started before their data is known (`setup` sends it later), so that loading overlaps
+ * the main thread's validation. The pool only decides *where* a task runs; a task's result
+ * never depends on it, which is what keeps builds identical whatever `--jobs` is.
  */
 import { Worker } from 'node:worker_threads';
 
@@ -17,6 +18,9 @@ interface Slot<Req, Res> {
   completed: number;
 }
 
+/** Messages a pool worker receives: its data once, then tasks. */
+export type WorkerMessage<Req> = { setup: unknown } | { id: number; request: Req };
+
 /** Messages a pool worker posts back (see worker.ts). */
 export type WorkerReply<Res> = { id: number; ok: true; result: Res } | { id: number; ok: false; error: string };
 
@@ -25,13 +29,25 @@ export class WorkerPool<Req, Res> {
   private readonly waiting: { id: number; request: Req; pending: Pending<Res> }[] = [];
   private nextId = 0;
   private closed = false;
+  private setupData: { data: unknown } | undefined;
 
   constructor(
     private readonly script: URL,
     size: number,
-    private readonly workerData: unknown,
   ) {
-    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+    this.grow(size);
+  }
+
+  /** Starts workers until there are `size`. */
+  grow(size: number): void {
+    while (this.slots.length < size) this.slots.push(this.spawn());
+  }
+
+  /** The data every worker needs before its first task; also sent to workers started later. */
+  setup(data: unknown): void {
+    this.setupData = { data };
+    for (const slot of this.slots) slot.worker.postMessage({ setup: data } satisfies WorkerMessage<Req>);
+    this.dispatch();
   }
 
   run(request: Req): Promise<Res> {
@@ -48,7 +64,8 @@ export class WorkerPool<Req, Res> {
   }
 
   private spawn(): Slot<Req, Res> {
-    const worker = new Worker(this.script, { workerData: this.workerData });
+    const worker = new Worker(this.script);
+    if (this.setupData) worker.postMessage({ setup: this.setupData.data } satisfies WorkerMessage<Req>);
     const slot: Slot<Req, Res> = { worker, completed: 0 };
     worker.on('message', (reply: WorkerReply<Res>) => {
       const busy = slot.busy;
@@ -83,12 +100,13 @@ export class WorkerPool<Req, Res> {
   }
 
   private dispatch(): void {
+    if (!this.setupData) return;
     for (const slot of this.slots) {
       if (slot.busy) continue;
       const next = this.waiting.shift();
       if (!next) return;
       slot.busy = { id: next.id, pending: next.pending };
-      slot.worker.postMessage({ id: next.id, request: next.request });
+      slot.worker.postMessage({ id: next.id, request: next.request } satisfies WorkerMessage<Req>);
     }
   }
 }

@@ -31,6 +31,11 @@ function layoutEnv(date: Date): LayoutEnv {
   return env;
 }
 
+/** Parses the default fonts now (they are cached by file), before the first job needs them. */
+export function warmUp(): void {
+  loadFontSet(defaultFontFiles());
+}
+
 /**
  * The page drawn as SVG and PNG. The task-per-moment infographic is one page whose PDF
  * frames are that page, so it is laid out once; the three-layer diagram is its own page

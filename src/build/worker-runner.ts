@@ -2,6 +2,10 @@
  * The real JobRunner: a WorkerPool running worker.js. The worker is compiled JavaScript
  * beside this file (dist/src/build/worker.js), found relative to this module so the CLI
  * works from any working directory and when installed as a package.
+ *
+ * A runner can be started before validation with a few warm workers: they load the
+ * renderers and fonts on a spare core while the main thread validates, which is most of a
+ * small rebuild's time. If nothing needs rendering they are simply closed.
  */
 import { availableParallelism } from 'node:os';
 import type { DocumentModel } from '../content/model.js';
@@ -13,23 +17,42 @@ import type { WorkerInit } from './worker.js';
 
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 
-export function createWorkerRunner(options: {
-  jobs: readonly BuildJob[];
-  workers: number;
-  documents: readonly DocumentModel[];
-  profiles: readonly LoadedProfile[];
-  creationDate: Date;
-}): JobRunner {
-  const size = Math.max(1, Math.min(options.workers, options.jobs.length));
-  const municipalities = new Set(options.jobs.map((j) => j.municipality));
-  const documents = new Set(options.jobs.map((j) => j.document));
-  const init: WorkerInit = {
-    // Only what these jobs need: a one-profile rebuild should not clone 342 profiles per worker.
-    documents: options.documents.filter((d) => documents.has(d.id)),
-    profiles: options.profiles.filter((p) => municipalities.has(p.profile.id)),
-    creationDate: options.creationDate.toISOString(),
-    sharpThreads: Math.max(1, Math.floor(availableParallelism() / size)),
-  };
-  const pool = new WorkerPool<RenderRequest, RenderResult>(WORKER_SCRIPT, size, init);
-  return { run: (request) => pool.run(request), close: () => pool.close() };
+export class WorkerRunner implements JobRunner {
+  private readonly pool: WorkerPool<RenderRequest, RenderResult>;
+
+  /** Starts `warm` workers now; more are started by `prepare` when the jobs are known. */
+  constructor(warm: number) {
+    this.pool = new WorkerPool(WORKER_SCRIPT, warm);
+  }
+
+  /** Sizes the pool for `jobs` and sends the workers only the data these jobs need. */
+  prepare(options: {
+    jobs: readonly BuildJob[];
+    workers: number;
+    documents: readonly DocumentModel[];
+    profiles: readonly LoadedProfile[];
+    creationDate: Date;
+  }): this {
+    const size = Math.max(1, Math.min(options.workers, options.jobs.length));
+    const municipalities = new Set(options.jobs.map((j) => j.municipality));
+    const documents = new Set(options.jobs.map((j) => j.document));
+    const init: WorkerInit = {
+      // A one-profile rebuild should not clone 342 profiles into every worker.
+      documents: options.documents.filter((d) => documents.has(d.id)),
+      profiles: options.profiles.filter((p) => municipalities.has(p.profile.id)),
+      creationDate: options.creationDate.toISOString(),
+      sharpThreads: Math.max(1, Math.floor(availableParallelism() / size)),
+    };
+    this.pool.grow(size);
+    this.pool.setup(init);
+    return this;
+  }
+
+  run(request: RenderRequest): Promise<RenderResult> {
+    return this.pool.run(request);
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
 }

@@ -1,21 +1,22 @@
 /**
- * A build worker thread. It receives the validated documents and the profiles it may need
- * once (workerData), keeps fonts, templates and shaping caches loaded for all its jobs, and
+ * A build worker thread. It loads the renderers and fonts as soon as it starts (while the
+ * main thread still validates), receives the validated documents and the profiles it may
+ * need once (`setup`), keeps fonts, templates and shaping caches for all its jobs, and
  * for each job renders every format to memory, then writes each file to a temporary beside
  * its final place and reports names, sizes and hashes. The main thread decides whether
  * the temporaries become the output.
  */
 import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import sharp from 'sharp';
 import type { DocumentModel } from '../content/model.js';
 import type { LoadedProfile } from '../profiles/model.js';
 import { writeTemp } from './atomic-write.js';
 import type { RenderRequest, RenderResult, RenderedFile } from './build.js';
 import { sha256 } from './hash.js';
-import type { WorkerReply } from './pool.js';
-import { renderJob } from './render-job.js';
+import type { WorkerMessage, WorkerReply } from './pool.js';
+import { renderJob, warmUp } from './render-job.js';
 
 export interface WorkerInit {
   documents: DocumentModel[];
@@ -26,11 +27,18 @@ export interface WorkerInit {
   sharpThreads: number;
 }
 
-const init = workerData as WorkerInit;
-sharp.concurrency(init.sharpThreads);
-const documents = new Map(init.documents.map((d) => [d.id, d]));
-const profiles = new Map(init.profiles.map((p) => [p.profile.id, p]));
-const creationDate = new Date(init.creationDate);
+warmUp();
+
+let documents = new Map<string, DocumentModel>();
+let profiles = new Map<string, LoadedProfile>();
+let creationDate = new Date(0);
+
+function setup(init: WorkerInit): void {
+  sharp.concurrency(init.sharpThreads);
+  documents = new Map(init.documents.map((d) => [d.id, d]));
+  profiles = new Map(init.profiles.map((p) => [p.profile.id, p]));
+  creationDate = new Date(init.creationDate);
+}
 
 async function handle({ job, dir }: RenderRequest): Promise<RenderResult> {
   const doc = documents.get(job.document);
@@ -55,7 +63,9 @@ async function handle({ job, dir }: RenderRequest): Promise<RenderResult> {
   return { files, diagnostics: rendered.diagnostics, timings: rendered.timings };
 }
 
-parentPort!.on('message', ({ id, request }: { id: number; request: RenderRequest }) => {
+parentPort!.on('message', (message: WorkerMessage<RenderRequest>) => {
+  if ('setup' in message) return setup(message.setup as WorkerInit);
+  const { id, request } = message;
   handle(request).then(
     (result) => parentPort!.postMessage({ id, ok: true, result } satisfies WorkerReply<RenderResult>),
     (err: unknown) =>

@@ -15,7 +15,7 @@ import { TOOL_VERSION } from '../build/inputs.js';
 import { createProgress } from '../build/progress.js';
 import type { Shard } from '../build/selection.js';
 import { summarise, summaryLine } from '../build/summary.js';
-import { createWorkerRunner } from '../build/worker-runner.js';
+import { WorkerRunner } from '../build/worker-runner.js';
 import { UsageError, validateContent, type ValidateResult } from '../validate/index.js';
 import { EXIT_CONTENT, EXIT_OK, EXIT_USAGE, type OutputFormat } from './main.js';
 import { report } from './report.js';
@@ -45,6 +45,23 @@ export async function runBuild(opts: BuildCommandOptions): Promise<number> {
   const date = creationDate();
   if (typeof date === 'string') return usageError(date);
 
+  const workers = opts.jobs ?? availableParallelism();
+  // One worker loads the renderers on a spare core while this thread validates.
+  const runner = new WorkerRunner(availableParallelism() > 1 ? 1 : 0);
+  try {
+    return await validateAndBuild(opts, date, workers, runner, started);
+  } finally {
+    await runner.close();
+  }
+}
+
+async function validateAndBuild(
+  opts: BuildCommandOptions,
+  date: Date,
+  workers: number,
+  runner: WorkerRunner,
+  started: number,
+): Promise<number> {
   const contentRoot = resolve(opts.content);
   let validated: ValidateResult;
   try {
@@ -60,7 +77,6 @@ export async function runBuild(opts: BuildCommandOptions): Promise<number> {
   const unknown = opts.document.filter((id) => !validated.documents.some((d) => d.id === id));
   if (unknown.length > 0) return usageError(`no document ${unknown.join(', ')} in ${opts.content}/documents`);
 
-  const workers = opts.jobs ?? availableParallelism();
   const progress = createProgress(process.stderr);
   const outcome = await runBuildJobs({
     contentRoot,
@@ -72,7 +88,7 @@ export async function runBuild(opts: BuildCommandOptions): Promise<number> {
     creationDate: date,
     generator: `folderpers ${TOOL_VERSION}`,
     createRunner: (jobs) =>
-      createWorkerRunner({ jobs, workers, documents: validated.documents, profiles: validated.profiles, creationDate: date }),
+      runner.prepare({ jobs, workers, documents: validated.documents, profiles: validated.profiles, creationDate: date }),
     onProgress: (p) => progress.update(p),
   });
   progress.finish();

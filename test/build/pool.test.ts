@@ -5,7 +5,11 @@ const echo = new URL('./fixtures/echo-worker.mjs', import.meta.url);
 
 describe('WorkerPool', () => {
   it('runs tasks on several workers and returns each result to its caller', async () => {
-    const pool = new WorkerPool<number | string, { value: number; threadId: number }>(echo, 3, { factor: 2 });
+    const pool = new WorkerPool<number | string, { value: number; threadId: number }>(echo, 1);
+    const early = pool.run(21); // waits for setup
+    pool.grow(3);
+    pool.setup({ factor: 2 });
+    expect((await early).value).toBe(42);
     const results = await Promise.all(Array.from({ length: 30 }, (_, i) => pool.run(i)));
     await pool.close();
     expect(results.map((r) => r.value)).toEqual(Array.from({ length: 30 }, (_, i) => i * 2));
@@ -13,7 +17,8 @@ describe('WorkerPool', () => {
   });
 
   it('a failing task or a dying worker fails only that task', async () => {
-    const pool = new WorkerPool<number | string, { value: number }>(echo, 2, { factor: 1 });
+    const pool = new WorkerPool<number | string, { value: number }>(echo, 2);
+    pool.setup({ factor: 1 });
     await pool.run(1); // both workers must have started before one is killed
     await pool.run(2);
     const results = await Promise.allSettled([pool.run('fail'), pool.run('die'), pool.run(5), pool.run(6)]);
@@ -27,7 +32,8 @@ describe('WorkerPool', () => {
   });
 
   it('rejects every task when no worker can start', async () => {
-    const pool = new WorkerPool<number, number>(new URL('./fixtures/broken-worker.mjs', import.meta.url), 2, {});
+    const pool = new WorkerPool<number, number>(new URL('./fixtures/broken-worker.mjs', import.meta.url), 2);
+    pool.setup({});
     const results = await Promise.allSettled([pool.run(1), pool.run(2), pool.run(3)]);
     await pool.close();
     expect(results.every((r) => r.status === 'rejected')).toBe(true);
