@@ -101,15 +101,16 @@ export async function readAsset(contentRoot: string, ref: AssetRef): Promise<Ass
   }
 
   switch (extension) {
-    case 'md':
+    case 'md': {
+      const decoded = decodeUtf8(bytes, absPath);
+      if (!decoded.ok) return decoded;
+      const costly = markdownComplexity(decoded.text, absPath);
+      if (costly.length > 0) return { ok: false, diagnostics: costly };
+      return { ok: true, absPath, bytes, type: 'md', text: decoded.text };
+    }
     case 'svg': {
       const decoded = decodeUtf8(bytes, absPath);
       if (!decoded.ok) return decoded;
-      if (extension === 'md') {
-        const costly = markdownComplexity(decoded.text, absPath);
-        if (costly.length > 0) return { ok: false, diagnostics: costly };
-        return { ok: true, absPath, bytes, type: 'md', text: decoded.text };
-      }
       const problems = checkSvg(decoded.text, absPath);
       if (problems.length > 0) return { ok: false, diagnostics: problems };
       return { ok: true, absPath, bytes, type: 'svg', text: decoded.text };

@@ -9,6 +9,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { MAX_SVG_DEPTH, MAX_SVG_ELEMENTS, MAX_SVG_SIDE } from './limits.js';
 import { lineIndex } from './positions.js';
 import { pixelLimitProblem, readPngHeader } from './png.js';
+import { UseTracker } from './svg-use.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
@@ -33,6 +34,7 @@ export function checkSvg(text: string, file: string): Diagnostic[] {
   let sawDoctype = false;
   let tooComplex = false;
   let style: { offset: number; depth: number; css: string } | undefined;
+  const uses = new UseTracker();
 
   parser.on('xmldecl', (decl) => {
     if (decl.encoding !== undefined && !/^utf-?8$/i.test(decl.encoding)) {
@@ -89,6 +91,8 @@ export function checkSvg(text: string, file: string): Diagnostic[] {
       for (const attr of Object.values(tag.attributes)) checkAttribute(attr, where(attr.name), report);
     }
     if (tag.local.toLowerCase() === 'style' && style === undefined) style = { offset: tagOffset, depth, css: '' };
+    const href = Object.values(tag.attributes).find((a) => a.local === 'href')?.value.trim();
+    uses.enter(elements, tagOffset, tag.attributes['id']?.value, tag.local === 'use' ? { href } : undefined);
   });
 
   const collectStyle = (chunk: string) => {
@@ -102,6 +106,7 @@ export function checkSvg(text: string, file: string): Diagnostic[] {
       for (const problem of cssProblems(style.css)) report(style.offset, problem.rule, problem.message);
       style = undefined;
     }
+    uses.leave(elements);
     depth--;
   });
 
@@ -120,6 +125,7 @@ export function checkSvg(text: string, file: string): Diagnostic[] {
     return out;
   }
   if (!sawRoot) report(0, 'svg/malformed', 'the file contains no <svg> element');
+  for (const problem of uses.problems()) report(problem.offset, 'svg/size', problem.message);
   return out;
 }
 

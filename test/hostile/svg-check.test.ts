@@ -19,6 +19,7 @@ describe('checkSvg accepts', () => {
   <style>.a { fill: url(#g); }</style></defs>
   <rect id="r" class="a" width="100" height="40" style="fill: url('#g')"/>
   <use href="#r" xlink:href="#r"/>
+  <g id="twice"><use href="#r"/></g>
   <text x="4" y="30" font-family="Source Sans 3">Logo</text>
 </svg>`;
     expect(rules(svg)).toEqual([]);
@@ -106,6 +107,19 @@ describe('checkSvg refuses', () => {
   it('too deep nesting, once', () => {
     const svg = `${OPEN}${'<g>'.repeat(200)}${'</g>'.repeat(200)}</svg>`;
     expect(rules(svg)).toEqual([expect.stringMatching(/svg\/size$/)]);
+  });
+
+  it('<use> of a part that holds a <use> (a "billion laughs" of shapes), at the first such use', () => {
+    let svg = `${OPEN}\n<defs><rect id="g0" width="1" height="1"/>\n`;
+    for (let i = 1; i <= 9; i++) svg += `<g id="g${i}">${'<use href="#g' + (i - 1) + '"/>'.repeat(10)}</g>\n`;
+    svg += '</defs><use href="#g9"/></svg>';
+    expect(rules(svg)).toEqual(['4:12 svg/size']);
+  });
+
+  it('<use> elements that repeat too many shapes in all', () => {
+    const group = `<g id="big">${'<rect width="1" height="1"/>'.repeat(1000)}</g>`;
+    const svg = `${OPEN}<defs>${group}</defs>\n${'<use href="#big"/>'.repeat(20)}</svg>`;
+    expect(rules(svg)).toEqual([expect.stringMatching(/^2:\d+ svg\/size$/)]);
   });
 
   it('animation', () => {
