@@ -3,9 +3,9 @@
  * beside this file (dist/src/build/worker.js), found relative to this module so the CLI
  * works from any working directory and when installed as a package.
  *
- * A runner can be started before validation with a few warm workers: they load the
- * renderers and fonts on a spare core while the main thread validates, which is most of a
- * small rebuild's time. If nothing needs rendering they are simply closed.
+ * A runner can be started before validation with warm workers: they load the renderers
+ * and fonts on a spare core while the main thread validates. If nothing needs rendering
+ * they are simply closed.
  */
 import { availableParallelism } from 'node:os';
 import type { DocumentModel } from '../content/model.js';
