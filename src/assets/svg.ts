@@ -153,6 +153,10 @@ function checkElement(tag: SaxesTagNS, offset: number, report: Report): boolean 
     report(offset, 'svg/external-reference', `a logo may not include other files (<${tag.name}>); remove it`);
   } else if (local === 'foreignobject') {
     report(offset, 'svg/foreign-object', 'a logo may not contain a <foreignObject> (embedded HTML or other content); remove it');
+  } else if (local === 'text') {
+    // librsvg would draw it with whatever fonts the rendering computer has: neither the
+    // same on every machine nor read from the content folder.
+    report(offset, 'svg/text', 'a logo may not contain <text>: it would be drawn with the fonts of the computer that builds; convert the text to outlines (paths) in your drawing program');
   } else if (ANIMATION.has(local)) {
     report(offset, 'svg/animation', `a logo is printed, so it may not animate (<${tag.name}>); remove the animation`);
   } else {
