@@ -97,7 +97,7 @@ function extractBody(ctx: InlineContext, kind: DocumentKind, root: Root, base: O
   }
 }
 
-export async function loadDocument(file: string): Promise<LoadedDocument> {
+export async function loadDocument(file: string, contentRoot: string): Promise<LoadedDocument> {
   const id = basename(file).replace(/\.md$/, '');
   const result: LoadedDocument = { id, file, texts: [], diagnostics: [] };
   if (!DOCUMENT_ID.test(id)) {
@@ -105,7 +105,7 @@ export async function loadDocument(file: string): Promise<LoadedDocument> {
       diagnostic(fileStart(file), 'document/id', `the file name '${basename(file)}' is the document id and may only use a-z, 0-9 and single hyphens`),
     );
   }
-  const read = await readSource(file);
+  const read = await readSource(file, contentRoot);
   if (!read.ok) {
     result.diagnostics.push(...read.diagnostics);
     return result;

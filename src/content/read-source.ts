@@ -8,8 +8,9 @@ import { SourceText } from './source-text.js';
 
 export type ReadResult = { ok: true; source: SourceText } | { ok: false; diagnostics: Diagnostic[] };
 
-export async function readSource(file: string): Promise<ReadResult> {
-  const read = await readTextFile(file);
+/** `contentRoot`: the file (and every folder on its way) must resolve inside it. */
+export async function readSource(file: string, contentRoot: string): Promise<ReadResult> {
+  const read = await readTextFile(file, { contentRoot });
   if (!read.ok) return read;
   return { ok: true, source: new SourceText(file, read.text) };
 }

@@ -37,9 +37,9 @@ function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-async function loadYamlFile(file: string, schemaId: string): Promise<ProfileFile> {
+async function loadYamlFile(file: string, schemaId: string, contentRoot: string): Promise<ProfileFile> {
   const result: ProfileFile = { file, data: {}, positions: new Map(), keys: new Map(), texts: [], diagnostics: [], invalid: true };
-  const read = await readSource(file);
+  const read = await readSource(file, contentRoot);
   if (!read.ok) {
     result.diagnostics.push(...read.diagnostics);
     return result;
@@ -67,8 +67,8 @@ async function loadYamlFile(file: string, schemaId: string): Promise<ProfileFile
   return result;
 }
 
-export function loadDefaults(file: string): Promise<ProfileFile> {
-  return loadYamlFile(file, 'defaults.schema.json');
+export function loadDefaults(file: string, contentRoot: string): Promise<ProfileFile> {
+  return loadYamlFile(file, 'defaults.schema.json', contentRoot);
 }
 
 export interface ProfileLoad {
@@ -117,7 +117,7 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
 
 export async function loadMunicipality(file: string, defaults: ProfileFile, contentRoot: string): Promise<ProfileLoad> {
   const id = basename(file).replace(/\.ya?ml$/, '');
-  const own = await loadYamlFile(file, 'profile.schema.json');
+  const own = await loadYamlFile(file, 'profile.schema.json', contentRoot);
   const load: ProfileLoad = { own, texts: [...own.texts], diagnostics: [...own.diagnostics] };
   if (!MUNICIPALITY_ID.test(id)) {
     load.diagnostics.push(

@@ -14,7 +14,15 @@ function sectionIds(doc: DocumentModel): string[] {
   return doc.kind === 'task-per-moment' ? [] : doc.sections.map((s) => s.id);
 }
 
-export function checkSectionOverrides(file: ProfileFile, documents: readonly DocumentModel[]): Diagnostic[] {
+/**
+ * `documents` are the models that loaded; `documentIds` every document file found, so a
+ * document that exists but failed to load (and has its own errors) is not called unknown.
+ */
+export function checkSectionOverrides(
+  file: ProfileFile,
+  documents: readonly DocumentModel[],
+  documentIds: ReadonlySet<string>,
+): Diagnostic[] {
   const sections = file.data['sections'];
   if (!sections || typeof sections !== 'object') return [];
   const out: Diagnostic[] = [];
@@ -23,7 +31,8 @@ export function checkSectionOverrides(file: ProfileFile, documents: readonly Doc
   for (const [docId, map] of Object.entries(sections as Record<string, unknown>)) {
     const doc = byId.get(docId);
     if (!doc) {
-      const guess = suggest(docId, [...byId.keys()]);
+      if (documentIds.has(docId)) continue;
+      const guess = suggest(docId, [...documentIds]);
       out.push(diagnostic(keyAt(['sections', docId]), SECTION_UNKNOWN_RULE, `there is no document '${docId}'${guess ? ` (did you mean '${guess}'?)` : ''}`));
       continue;
     }

@@ -95,8 +95,8 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   const documentFiles = await filesIn(documentsDir, /\.md$/);
   const municipalityFiles = selectMunicipalities(await filesIn(municipalitiesDir, /\.ya?ml$/), options.municipalities);
 
-  const documents: LoadedDocument[] = await Promise.all(documentFiles.map((f) => loadDocument(f)));
-  const defaults = await loadDefaults(join(root, 'defaults.yaml'));
+  const documents: LoadedDocument[] = await Promise.all(documentFiles.map((f) => loadDocument(f, root)));
+  const defaults = await loadDefaults(join(root, 'defaults.yaml'), root);
   const loads: ProfileLoad[] = await Promise.all(municipalityFiles.map((f) => loadMunicipality(f, defaults, root)));
 
   diagnostics.push(...defaults.diagnostics, ...checkProfileValues(defaults));
@@ -112,6 +112,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   diagnostics.push(...checkTexts(texts));
 
   const models = documents.flatMap((d) => (d.model ? [d.model] : []));
+  const documentIds = new Set(documents.map((d) => d.id));
   const profiles = loads.flatMap((l) => (l.loaded ? [l.loaded] : []));
   // A profile with schema errors has its own errors to fix first; checking placeholders
   // against it would only repeat them.
@@ -139,7 +140,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
       }
     }
   }
-  for (const load of loads) diagnostics.push(...checkSectionOverrides(load.own, models));
+  for (const load of loads) diagnostics.push(...checkSectionOverrides(load.own, models, documentIds));
 
   return { documents: models, profiles, diagnostics: sortedUnique(diagnostics) };
 }

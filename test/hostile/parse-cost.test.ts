@@ -68,7 +68,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'folderpers-parse-cost-'));
   content = path.join(dir, 'content');
   cpSync('content', content, { recursive: true });
-  defaults = await loadDefaults(path.join(content, 'defaults.yaml'));
+  defaults = await loadDefaults(path.join(content, 'defaults.yaml'), content);
 });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
@@ -79,7 +79,7 @@ describe('costly Markdown within the size limit', () => {
     const file = path.join(dir, 'ouderfolder.md');
     writeFileSync(file, text);
     const started = performance.now();
-    const result = await loadDocument(file);
+    const result = await loadDocument(file, dir);
     expect(performance.now() - started).toBeLessThan(SECONDS * 1000);
     expect(result.diagnostics.length + (result.model ? 1 : 0)).toBeGreaterThan(0);
   });

@@ -22,9 +22,9 @@ const municipalities = readdirSync(join(CONTENT, 'municipalities'))
   .map((f) => f.replace(/\.yaml$/, ''));
 
 async function load(id: string, muni: string) {
-  const loaded = await loadDocument(join(CONTENT, 'documents', `${id}.md`));
+  const loaded = await loadDocument(join(CONTENT, 'documents', `${id}.md`), CONTENT);
   expect(loaded.diagnostics).toEqual([]);
-  const defaults = await loadDefaults(join(CONTENT, 'defaults.yaml'));
+  const defaults = await loadDefaults(join(CONTENT, 'defaults.yaml'), CONTENT);
   const { loaded: profile } = await loadMunicipality(join(CONTENT, 'municipalities', `${muni}.yaml`), defaults, CONTENT);
   return { doc: resolveDocument(loaded.model!, profile!), profile: profile!.profile };
 }

@@ -34,7 +34,7 @@ describe('document loader under random input', () => {
     await fc.assert(
       fc.asyncProperty(hostileBytes(hostileText(DOCS, TOKENS)), async (bytes) => {
         await writeFile(file, bytes);
-        const result = await within(3000, () => loadDocument(file));
+        const result = await within(3000, () => loadDocument(file, dir));
         expect(result.model !== undefined || result.diagnostics.some((d) => d.severity === 'error')).toBe(true);
         expectWellFormed(result.diagnostics, [file], bytes.toString('utf8'));
       }),

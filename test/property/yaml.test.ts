@@ -28,7 +28,7 @@ let defaults: ProfileFile;
 beforeAll(async () => {
   content = await mkdtemp(path.join(os.tmpdir(), 'folderpers-prop-yaml-'));
   await cp('content', content, { recursive: true });
-  defaults = await loadDefaults(path.join(content, 'defaults.yaml'));
+  defaults = await loadDefaults(path.join(content, 'defaults.yaml'), content);
 });
 afterAll(async () => {
   await rm(content, { recursive: true, force: true });

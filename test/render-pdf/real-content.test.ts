@@ -25,9 +25,9 @@ const municipalities = readdirSync(join(CONTENT, 'municipalities'))
 
 describe.each(municipalities)('bundled municipality %s', (muni) => {
   it.each(['ouderfolder', 'wijzer-professionals', 'drie-lagen'])('%s fits and carries the local contact', async (id) => {
-    const loadedDoc = await loadDocument(join(CONTENT, 'documents', `${id}.md`));
+    const loadedDoc = await loadDocument(join(CONTENT, 'documents', `${id}.md`), CONTENT);
     expect(loadedDoc.model).toBeDefined();
-    const defaults = await loadDefaults(join(CONTENT, 'defaults.yaml'));
+    const defaults = await loadDefaults(join(CONTENT, 'defaults.yaml'), CONTENT);
     const { loaded } = await loadMunicipality(join(CONTENT, 'municipalities', `${muni}.yaml`), defaults, CONTENT);
     expect(loaded).toBeDefined();
     const doc = resolveDocument(loadedDoc.model!, loaded!);
@@ -113,8 +113,8 @@ function structText(out: string): string {
 
 describe('bundled Rotterdam guide', () => {
   it('fits one page with its tighter type scale, the local contact block and colophon at its foot', async () => {
-    const loadedDoc = await loadDocument(join(CONTENT, 'documents', 'wijzer-professionals.md'));
-    const defaults = await loadDefaults(join(CONTENT, 'defaults.yaml'));
+    const loadedDoc = await loadDocument(join(CONTENT, 'documents', 'wijzer-professionals.md'), CONTENT);
+    const defaults = await loadDefaults(join(CONTENT, 'defaults.yaml'), CONTENT);
     const { loaded } = await loadMunicipality(join(CONTENT, 'municipalities', 'rotterdam.yaml'), defaults, CONTENT);
     const doc = resolveDocument(loadedDoc.model!, loaded!);
     const { frames, diagnostics } = layoutDocument(doc, loaded!.profile, env);

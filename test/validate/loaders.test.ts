@@ -51,7 +51,7 @@ describe('document loading', () => {
     await withContent(async (root) => {
       const file = join(root, 'documents', 'evil.md');
       await writeFile(file, `---${engine}\n{ kind: (globalThis.folderpersPwned = "parent-leaflet") }\n---\n\nTekst.\n`);
-      const loaded = await loadDocument(file);
+      const loaded = await loadDocument(file, root);
       expect((globalThis as Record<string, unknown>)['folderpersPwned']).toBeUndefined();
       expect(loaded.model).toBeUndefined();
       expect(loaded.diagnostics.map((d) => [d.rule, d.line, d.column])).toEqual([['frontmatter/engine', 1, 1]]);
@@ -62,14 +62,14 @@ describe('document loading', () => {
     await withContent(async (root) => {
       const file = join(root, 'documents', 'latin1.md');
       await writeFile(file, Buffer.from('---\nkind: parent-leaflet\ntitle: Caf\xe9\n---\n', 'latin1'));
-      const loaded = await loadDocument(file);
+      const loaded = await loadDocument(file, root);
       expect(loaded.diagnostics.map((d) => [d.rule, d.line])).toEqual([['file/encoding', 3]]);
     });
   });
 
   it('extracts sections, quotes, citations and the contact section of a leaflet', async () => {
     await withContent(async (root) => {
-      const { model, diagnostics } = await loadDocument(join(root, 'documents', 'folder.md'));
+      const { model, diagnostics } = await loadDocument(join(root, 'documents', 'folder.md'), root);
       expect(diagnostics).toEqual([]);
       if (model?.kind !== 'parent-leaflet') throw new Error('expected a parent leaflet');
       expect(model.sections.map((s) => s.id)).toEqual(['wat-doet-een-clientondersteuner', 'contact']);
@@ -85,7 +85,7 @@ describe('document loading', () => {
 
   it('extracts the moments and the layers', async () => {
     await withContent(async (root) => {
-      const taken = (await loadDocument(join(root, 'documents', 'taken.md'))).model;
+      const taken = (await loadDocument(join(root, 'documents', 'taken.md'), root)).model;
       if (taken?.kind !== 'task-per-moment') throw new Error('expected task-per-moment');
       expect(taken.moments.map((m) => [m.number, m.name, m.subtitle, m.role, m.tasks.length])).toEqual([
         [1, 'Oriëntatiefase', 'Bij reflectie op het eigen leven', 'Wegwijzer', 2],
@@ -93,7 +93,7 @@ describe('document loading', () => {
         [3, 'Ondersteuning', 'Bij het gebruik van voorzieningen', 'Belangenbehartiger', 1],
       ]);
       expect(taken.references.heading).toBe('Meer lezen');
-      const lagen = (await loadDocument(join(root, 'documents', 'lagen.md'))).model;
+      const lagen = (await loadDocument(join(root, 'documents', 'lagen.md'), root)).model;
       if (lagen?.kind !== 'three-layer-model') throw new Error('expected three-layer-model');
       expect(lagen.layers.map((l) => [l.number, l.title])).toEqual([
         [1, 'Reflectie op het eigen leven'],
