@@ -192,6 +192,14 @@ describe('folderpers build', () => {
     expect(after).toEqual(complete);
   });
 
+  it('--format github ends with the summary as a notice; text prints it as a line', async () => {
+    const github = await cli('build', '--content', content, '--out', join(dir, 'out-1'), '--format', 'github');
+    expect(github.code).toBe(0);
+    expect(github.stdout).toMatch(/^::notice title=folderpers build::0 written, \d+ unchanged, 0 removed/m);
+    const text = await cli('build', '--content', content, '--out', join(dir, 'out-1'));
+    expect(text.stdout).toMatch(/^0 written, \d+ unchanged, 0 removed \(0 of \d+ jobs rendered\)/m);
+  });
+
   it('refuses an output folder inside the content folder, or that is a file (exit 2)', async () => {
     const inside = await cli('build', '--content', content, '--out', join(content, 'out'));
     expect(inside.code).toBe(2);
