@@ -4,8 +4,8 @@
  * succeeded move the new files into place, remove the files this build no longer
  * produces, and write the manifest. Any error leaves the output folder as it was.
  */
-import { rmdir, unlink } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readdir, rmdir, unlink } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import type { DocumentKind } from '../content/model.js';
 import { countBySeverity, diagnostic, fileStart, type Diagnostic } from '../diagnostics/index.js';
 import type { MergedProfile } from '../profiles/model.js';
@@ -137,13 +137,20 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
 
   const tx = new OutputTransaction(outDir);
   const timings: StepTimings = {};
+  // Temporaries of a killed build go on every build, also one that has nothing to render.
+  await sweepLeftovers(outDir);
   if (toRender.length > 0) {
     // Longest first (infographics render four formats, PNGs the costliest), so the last
     // jobs to finish are short ones and no worker idles long at the end. Order only
     // changes when files are made, never what is in them.
     toRender.sort((a, b) => b.formats.length - a.formats.length || compareIds(jobKey(a), jobKey(b)));
-    await sweepLeftovers(outDir, toRender);
-    for (const municipality of new Set(toRender.map((j) => j.municipality))) await tx.ensureDir(join(outDir, municipality));
+    try {
+      for (const municipality of new Set(toRender.map((j) => j.municipality))) await tx.ensureDir(join(outDir, municipality));
+    } catch (err) {
+      await tx.rollback();
+      diagnostics.push(writeFailure(outDir, err));
+      return { diagnostics, artifacts: [], jobs: jobSummary(jobs, toRender), timings, manifestWritten: false };
+    }
     const runner = input.createRunner(toRender);
     let done = 0;
     input.onProgress?.({ done, total: toRender.length });
@@ -206,13 +213,33 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
     ],
   };
 
-  await tx.commit();
-  await removeArtifacts(outDir, removed);
   const text = serializeManifest(next);
-  const manifestWritten = previous.status !== 'ok' || previous.text !== text;
-  if (manifestWritten) await writeFileAtomic(manifestFile, text);
-  for (const r of reports) if (r.status === 'written') await stats.record(r);
-  await stats.save(next.artifacts.map((a) => a.path));
+  let manifestWritten = previous.status !== 'ok' || previous.text !== text;
+  try {
+    // Before any file is replaced or removed, a manifest without the entries about to
+    // change: at every moment, each file the manifest on disk lists matches its sha256,
+    // even when the build is killed between the renames and the final manifest.
+    const changing = new Set([...tx.finals().map((f) => relativeArtifactPath(outDir, f)), ...removed.map((a) => a.path)]);
+    if (previous.status === 'ok' && old.artifacts.some((a) => changing.has(a.path))) {
+      const interim = { ...old, artifacts: old.artifacts.filter((a) => !changing.has(a.path)) };
+      await writeFileAtomic(manifestFile, serializeManifest(interim));
+      manifestWritten = true;
+    }
+    await tx.commit();
+    await removeArtifacts(outDir, removed);
+    if (manifestWritten) await writeFileAtomic(manifestFile, text);
+  } catch (err) {
+    await tx.rollback();
+    diagnostics.push(writeFailure(outDir, err));
+    return { diagnostics, artifacts: [], jobs: jobSummary(jobs, toRender), timings, manifestWritten: false };
+  }
+  try {
+    for (const r of reports) if (r.status === 'written') await stats.record(r);
+    await stats.save(next.artifacts.map((a) => a.path));
+  } catch (err) {
+    // Only the local record of verified files: the output itself is complete.
+    diagnostics.push({ ...writeFailure(outDir, err), severity: 'warning', rule: 'build/cache-not-written' });
+  }
 
   reports.sort((a, b) => compareIds(a.path, b.path));
   return { diagnostics, artifacts: reports, jobs: jobSummary(jobs, toRender), timings, manifestWritten };
@@ -240,10 +267,35 @@ async function hashJobs(input: BuildInput, jobs: readonly BuildJob[]): Promise<M
   );
 }
 
-/** Temporaries of a killed build in the folders this build writes to. */
-async function sweepLeftovers(outDir: string, jobs: readonly BuildJob[]): Promise<void> {
+/**
+ * Temporaries of a killed build: in the output folder (manifest, stat cache) and in each
+ * folder directly below it (the municipalities' files), whatever this build renders.
+ */
+async function sweepLeftovers(outDir: string): Promise<void> {
   await sweepTemps(outDir);
-  for (const municipality of new Set(jobs.map((j) => j.municipality))) await sweepTemps(join(outDir, municipality));
+  const entries = await readdir(outDir, { withFileTypes: true }).catch(() => []);
+  await mapConcurrent(
+    entries.filter((e) => e.isDirectory()),
+    16,
+    async (e) => void (await sweepTemps(join(outDir, e.name))),
+  );
+}
+
+/** `out/<municipality>/<file>` as the manifest's path. */
+function relativeArtifactPath(outDir: string, file: string): string {
+  return relative(outDir, file).split(sep).join('/');
+}
+
+/** A write that failed while putting files in place (disk full, no permission): an error, never a crash. */
+function writeFailure(outDir: string, err: unknown): Diagnostic {
+  const e = err as NodeJS.ErrnoException;
+  const file = typeof e.path === 'string' ? e.path : outDir;
+  const reason = String(e.message ?? err).split('\n')[0];
+  return diagnostic(
+    fileStart(file),
+    'build/write-failed',
+    `could not write the output folder ${outDir}: ${reason}; files not yet replaced were left as they were, and the next build finishes the job`,
+  );
 }
 
 /** Deletes files the manifest says this tool wrote, and municipality folders left empty. */

@@ -35,6 +35,11 @@ export class OutputTransaction {
     this.staged.push({ temp, final });
   }
 
+  /** Final paths of the staged files, in the order they are committed. */
+  finals(): string[] {
+    return this.staged.map((s) => s.final);
+  }
+
   /** A temporary that turned out identical to the file already in place: dropped either way. */
   discard(temp: string): void {
     this.discarded.push(temp);

@@ -101,7 +101,12 @@ async function validateAndBuild(
   const summary = summarise(outcome, (performance.now() - started) / 1000);
   process.stdout.write(report(diagnostics, opts.format, { artifacts: outcome.artifacts, summary }));
   const failed = countBySeverity(diagnostics).errors > 0;
-  const line = failed ? 'build failed: nothing written' : summaryLine(summary);
+  const writeFailed = outcome.diagnostics.some((d) => d.rule === 'build/write-failed');
+  const line = writeFailed
+    ? 'build failed while putting files in place: run it again once the output folder can be written'
+    : failed
+      ? 'build failed: nothing written'
+      : summaryLine(summary);
   // In a GitHub Actions log the summary is a notice, shown on the run's summary page.
   if (opts.format === 'github') process.stdout.write(`::notice title=folderpers build::${line}\n`);
   else if (opts.format === 'text') process.stdout.write(`${line}\n`);
