@@ -5,7 +5,7 @@
  * cold, rebuilt, changed, broken, shrunk.
  */
 import { execFile, spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -208,5 +208,29 @@ describe('folderpers build', () => {
     const file = await cli('build', '--content', content, '--out', join(dir, 'a-file'));
     expect(file.code).toBe(2);
     expect(file.stderr).toMatch(/is a file, not a folder/);
+  });
+
+  it('refuses --out under /proc, /sys or /dev up front (exit 2, one line and the --help hint)', async () => {
+    for (const out of ['/proc/folderpers-out', '/sys/folderpers-out', '/dev/folderpers-out']) {
+      const run = await cli('build', '--content', content, '--out', out);
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toMatch(/^folderpers build: the output folder .* is not writable \(.*pseudo file system.*\)\n\(run folderpers --help for usage\)\n$/);
+    }
+  });
+
+  it('a write that fails while files are put in place: exit 1 and a diagnostic, no internal error', async () => {
+    const out = join(dir, 'out-blocked');
+    expect((await build(out, '--jobs', '1')).result.code).toBe(0);
+    // A final file replaced by a non-empty folder: renaming the new file onto it fails.
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { artifacts: Artifact[] };
+    const blocked = join(out, ...manifest.artifacts[0]!.path.split('/'));
+    await rm(blocked);
+    await mkdir(blocked);
+    await writeFile(join(blocked, 'keep'), 'x');
+    const run = await cli('build', '--content', content, '--out', out, '--jobs', '1');
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout + run.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(run.stdout).toMatch(/build\/write-failed/);
+    expect(run.stdout).toMatch(/build failed while putting files in place/);
   });
 });
