@@ -12,7 +12,7 @@ import { layoutPicture } from '../layout/infographic/index.js';
 import { defaultFontFiles, loadFontSet } from '../layout/text/index.js';
 import type { LoadedProfile } from '../profiles/model.js';
 import { renderPdf } from '../render/pdf/index.js';
-import { pixelSize, renderPng } from '../render/png/index.js';
+import { encodePng, pixelSize, rasterise } from '../render/png/index.js';
 import { altText, altTextFile, embedImages, renderSvg } from '../render/svg/index.js';
 import { resolveDocument } from '../resolve/resolve.js';
 import type { Run } from '../resolve/runs.js';
@@ -88,12 +88,18 @@ export async function renderJob(
     const alt = altText(page);
     const title = page.meta.title;
     if (formats.includes('svg')) files.push({ format: 'svg', data: Buffer.from(svg) });
-    if (formats.includes('png')) {
-      const { width } = pixelSize(page.width, page.height, PRINT_DPI);
-      files.push({ format: 'png', data: await timed('png', () => renderPng(svg, { width, alt, title })) });
-    }
-    if (formats.includes('web.png')) {
-      files.push({ format: 'web.png', data: await timed('web.png', () => renderPng(svg, { width: WEB_WIDTH, alt, title })) });
+    // Both PNGs come from one rasterisation at print size (the web PNG is resized from it,
+    // so its bytes do not depend on whether the print PNG is built too).
+    if (formats.includes('png') || formats.includes('web.png')) {
+      const print = pixelSize(page.width, page.height, PRINT_DPI);
+      const first = formats.includes('png') ? 'png' : 'web.png';
+      const raster = await timed(first, () => rasterise(svg, print));
+      if (formats.includes('png')) {
+        files.push({ format: 'png', data: await timed('png', () => encodePng(raster, { ...print, alt, title })) });
+      }
+      if (formats.includes('web.png')) {
+        files.push({ format: 'web.png', data: await timed('web.png', () => encodePng(raster, { width: WEB_WIDTH, alt, title })) });
+      }
     }
     if (formats.includes('alt.txt')) files.push({ format: 'alt.txt', data: Buffer.from(altTextFile(alt)) });
   }

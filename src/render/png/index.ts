@@ -31,17 +31,29 @@ export function pixelSize(width: number, height: number, dpi: number): { width: 
 }
 
 /**
- * Measured on the task-per-moment page (A4 at 300 dpi, CPU time, one libvips thread):
- * rasterising costs ~220 ms whatever the encoding; then
- *   RGB, no filter, zlib 6        +30 ms   928 KB  (lossless)
- *   palette q100, zlib 6         +250 ms   447 KB  (max. channel error 6)
- *   palette q90,  zlib 6         +130 ms   353 KB  (max. error 22 on anti-aliased edges only)
- *   RGB, adaptive filter, zlib 9 +890 ms  1220 KB
- * The page is flat colours and text edges (about 1700 distinct colours), so a 256-colour
- * palette at quality 90 without dithering is indistinguishable on screen and in print, a
- * third of the RGB file, and costs ~350 ms CPU a print PNG: under 200 ms amortised on two cores.
+ * Print PNGs: measured per setting (2480 × 3508 task-per-moment page, one libvips thread,
+ * encoding from the raw raster, which costs ~250 ms to rasterise once):
+ *   palette q90 256 colours, effort 1, zlib 6    ~200 ms  338 KB   (chosen)
+ *   … effort 5 / 10                               ~330 ms  350 KB
+ *   … colours 128 / 64                            ~200 ms  338 KB   (same bytes: q90 needs fewer)
+ *   … quality 80                                  ~200 ms  325 KB
+ *   … quality 100                                 ~300 ms  445 KB
+ *   … zlib 9 / 2 / 0                        ~310 / ~300 / 190 ms  316 / 395 / 8 717 KB
+ *   RGB, no filter, zlib 6 / 2                ~55 / ~25 ms  953 / 1 068 KB (2.8–3.2×)
+ * Almost all of the palette time is libimagequant's remapping of 8.7 M pixels at its fastest
+ * speed (effort 1), whatever the quality or colour count. The page is flat colours and text
+ * edges, so a 256-colour palette at quality 90 without dithering is indistinguishable on
+ * screen and in print and a third of the RGB file.
  */
 const ENCODING = { palette: true, quality: 90, colours: 256, dither: 0, effort: 1, compressionLevel: 6 } as const;
+
+/**
+ * Smaller sizes are resized from the print raster (Mitchell: as crisp as rasterising at
+ * that size, ~25 ms instead of ~85 ms). Resampling leaves more edge shades than librsvg's
+ * own anti-aliasing, so they get quality 80: the web file stays within ~1.15× of a direct
+ * rasterisation at q90 and looks the same.
+ */
+const RESIZED_ENCODING = { ...ENCODING, quality: 80 } as const;
 
 /**
  * A width that is the page at a whole dpi (2480 px: A4 at 300 dpi) gets the page's exact
@@ -55,18 +67,68 @@ function outputSize(page: { width: number; height: number }, width: number, heig
   return { width, height: height ?? Math.round((width * page.height) / page.width), dpi: (width * 72) / page.width };
 }
 
-export async function renderPng(svg: string, opts: PngOptions): Promise<Buffer> {
-  const { width, height, dpi } = outputSize(svgSize(svg), opts.width, opts.height);
+/** The page rasterised once, opaque RGB, from which every PNG size is encoded. */
+export interface Raster {
+  data: Buffer;
+  width: number;
+  height: number;
+  /** Page size in points. */
+  page: { width: number; height: number };
+}
+
+export interface PngSize {
+  width: number;
+  height?: number;
+}
+
+/** Rasterises the SVG at `size` (the largest PNG wanted) into raw RGB pixels. */
+export async function rasterise(svg: string, size: PngSize): Promise<Raster> {
+  const page = svgSize(svg);
+  const { width, height } = outputSize(page, size.width, size.height);
   // Give the root element the pixel size wanted: librsvg then maps the viewBox onto exactly
   // these pixels. (A density option would apply twice to a size given in pt.)
   const sized = svg.replace(/^(<svg[^>]*?)\swidth="[^"]*" height="[^"]*"/, `$1 width="${width}" height="${height}"`);
   // The page is opaque (renderSvg paints a white background): drop the alpha channel.
-  const png = await sharp(Buffer.from(sized))
+  const { data, info } = await sharp(Buffer.from(sized))
     .flatten({ background: '#FFFFFF' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  assert(info.channels === 3 && info.width === width && info.height === height, 'unexpected raster shape');
+  return { data, width, height, page };
+}
+
+/** Encodes one PNG of `opts.width` from the raster: as is, or resized down to that size. */
+export async function encodePng(raster: Raster, opts: PngOptions): Promise<Buffer> {
+  const { width, height, dpi } = outputSize(raster.page, opts.width, opts.height);
+  let image = sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: 3 } });
+  const resized = width !== raster.width || height !== raster.height;
+  if (resized) image = image.resize(width, height, { fit: 'fill', kernel: 'mitchell' });
+  const png = await image
     .withDensity(Math.round(dpi * 100) / 100)
-    .png(ENCODING)
+    .png(resized ? RESIZED_ENCODING : ENCODING)
     .toBuffer();
   const chunks = [itxtChunk('Description', `${opts.alt.short}\n\n${opts.alt.full}`, 'nl')];
   if (opts.title) chunks.unshift(itxtChunk('Title', opts.title, 'nl'));
   return insertAfterHeader(png, chunks);
+}
+
+/**
+ * PNGs of the SVG at several sizes from one rasterisation, at the first size (the largest:
+ * the print size); the others are resized from it. Same order as `sizes`.
+ */
+export async function renderPngs(
+  svg: string,
+  opts: { sizes: readonly PngSize[]; alt: PngOptions['alt']; title?: string },
+): Promise<Buffer[]> {
+  const [first] = opts.sizes;
+  assert(first, 'renderPngs needs at least one size');
+  const raster = await rasterise(svg, first);
+  const out: Buffer[] = [];
+  for (const size of opts.sizes) out.push(await encodePng(raster, { ...size, alt: opts.alt, title: opts.title }));
+  return out;
+}
+
+/** One PNG, rasterised at its own size. */
+export async function renderPng(svg: string, opts: PngOptions): Promise<Buffer> {
+  return encodePng(await rasterise(svg, opts), opts);
 }
