@@ -3,7 +3,8 @@
  * final names. Builds are reproducible, so "complete" is checked exactly: every file that is
  * not a temporary is byte-identical to the same file of an undisturbed build (the old or the
  * new one, when a build over an existing output is killed), and a manifest that exists
- * describes files that match it. The next build then sweeps the temporaries and finishes.
+ * describes files that match it, at every moment (the build writes an interim manifest
+ * without the entries it is about to replace before renaming anything). The next build then sweeps the temporaries and finishes.
  *
  * The kill moments are defined by progress, not by the clock, so they land in the same
  * stage on a fast or a slow machine: during validation, once N temporaries exist (workers
@@ -46,16 +47,6 @@ const REBUILD_KILLS: Trigger[] = [
 let dir: string;
 /** Temporaries found after each kill: proof that some kills landed while files were being written. */
 const tempsAfterKill: number[] = [];
-/**
- * Known gaps of the build, tolerated narrowly and printed rather than failed (SECURITY.md):
- * - a rebuild killed between renaming its files and writing its manifest leaves the old
- *   manifest beside complete new files, so listed sha256 values lag behind (the next build
- *   repairs it, which is asserted);
- * - a build killed while writing its stat cache leaves that cache's temporary, which a next
- *   build that has nothing to render does not sweep.
- */
-const knownGaps: string[] = [];
-
 beforeAll(async () => {
   dir = await makeWorkspace();
   const run = await runCli(dir, ['build', '--content', 'content', '--out', 'ref-old', ...SELECTION], { timeoutMs: 240_000 });
@@ -119,13 +110,27 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
  * The state a kill may leave: temporaries anywhere, and otherwise only files identical to
  * one of the undisturbed outputs; a manifest, when present, must match the files it lists.
  */
-async function expectOnlyCompleteFiles(out: string, references: string[], newer?: string): Promise<number> {
+async function expectOnlyCompleteFiles(out: string, references: string[]): Promise<number> {
   const root = path.join(dir, out);
   if (!existsSync(root)) return 0;
   let temps = 0;
   for (const rel of await files(root)) {
     if (isTempName(path.basename(rel))) {
       temps++;
+      continue;
+    }
+    if (rel === 'manifest.json') {
+      // The final manifest of an undisturbed build, or the interim one a rebuild writes before
+      // renaming: the old manifest without the entries about to change. Either way, every
+      // entry is one of an undisturbed build's, and the files it lists match it (below).
+      const listed = (JSON.parse(await readFile(path.join(root, rel), 'utf8')) as { artifacts: unknown[] }).artifacts;
+      const known = new Set<string>();
+      for (const ref of references) {
+        const file = path.join(dir, ref, rel);
+        if (!existsSync(file)) continue;
+        for (const a of (JSON.parse(await readFile(file, 'utf8')) as { artifacts: unknown[] }).artifacts) known.add(JSON.stringify(a));
+      }
+      for (const a of listed) expect(known.has(JSON.stringify(a)), `${out}/manifest.json lists ${JSON.stringify(a)}`).toBe(true);
       continue;
     }
     if (BOOKKEEPING.has(rel)) {
@@ -148,11 +153,6 @@ async function expectOnlyCompleteFiles(out: string, references: string[], newer?
       const file = path.join(root, ...a.path.split('/'));
       expect(existsSync(file), `manifest lists ${a.path}, which is missing`).toBe(true);
       const bytes = await readFile(file);
-      const newerFile = newer ? path.join(dir, newer, ...a.path.split('/')) : undefined;
-      if (sha256(bytes) !== a.sha256 && newerFile && existsSync(newerFile) && (await readFile(newerFile)).equals(bytes)) {
-        knownGaps.push(`${out}: manifest.json still lists the old ${a.path}, which is already the complete new file`);
-        continue;
-      }
       expect({ path: a.path, bytes: bytes.length, sha256: sha256(bytes) }, `${a.path} does not match the manifest`).toEqual({
         path: a.path,
         bytes: a.bytes,
@@ -167,9 +167,8 @@ async function expectSameTree(out: string, ref: string): Promise<void> {
   const artifacts = async (root: string) => (await files(path.join(dir, root))).filter((f) => !BOOKKEEPING.has(f));
   const got = await artifacts(out);
   const want = await artifacts(ref);
-  const bookkeepingTemp = (f: string) => isTempName(path.basename(f)) && [...BOOKKEEPING].some((b) => path.basename(f).startsWith(`.${b}`));
-  for (const f of got.filter(bookkeepingTemp)) knownGaps.push(`${out}: ${f} was left by the killed build and not swept`);
-  const extra = got.filter((f) => !want.includes(f) && !bookkeepingTemp(f));
+  // Every temporary, the stat cache's included, is swept by the next build.
+  const extra = got.filter((f) => !want.includes(f));
   const missing = want.filter((f) => !got.includes(f));
   expect({ extra, missing }, `${out} differs from ${ref}`).toEqual({ extra: [], missing: [] });
   for (const rel of got) {
@@ -201,7 +200,7 @@ describe('kill -9 during a build', () => {
       const out = `rebuilt-${i}`;
       await cp(path.join(dir, 'ref-old'), path.join(dir, out), { recursive: true });
       expect((await buildAndKill(out, trigger)).killed, `the build ended before the kill ${trigger.name}`).toBe(true);
-      tempsAfterKill.push(await expectOnlyCompleteFiles(out, ['ref-old', 'ref-new'], 'ref-new'));
+      tempsAfterKill.push(await expectOnlyCompleteFiles(out, ['ref-old', 'ref-new']));
       const rerun = await runCli(dir, ['build', '--content', 'content', '--out', out, ...SELECTION], { timeoutMs: 240_000 });
       expect(rerun.code, rerun.stderr).toBe(0);
       await expectSameTree(out, 'ref-new');
@@ -210,6 +209,5 @@ describe('kill -9 during a build', () => {
 
   it('landed at least once while files were being written', () => {
     expect(tempsAfterKill.some((n) => n > 0), `temporaries after each kill: ${tempsAfterKill.join(', ')}`).toBe(true);
-    if (knownGaps.length > 0) console.warn(`kill -9, known gaps seen:\n  ${knownGaps.join('\n  ')}`);
   });
 });
