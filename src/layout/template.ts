@@ -61,16 +61,25 @@ export interface Template {
   };
 }
 
-const cache = new Map<string, Template>();
+const cache = new Map<string, { kind: string }>();
 
-export function loadTemplate(root: string, kind: DocumentKind): Template {
-  const file = join(root, `${kind}.json`);
+/**
+ * Reads `<dir>/<name>.json` once per process. Every template names its kind; a file whose
+ * kind differs from its name was copied without editing and would lay out the wrong thing.
+ */
+export function readTemplate<T extends { kind: string }>(dir: string, name: string): T {
+  const file = join(dir, `${name}.json`);
   let t = cache.get(file);
   if (!t) {
-    t = JSON.parse(readFileSync(file, 'utf8')) as Template;
+    t = JSON.parse(readFileSync(file, 'utf8')) as T;
+    if (t.kind !== name) throw new Error(`${file}: kind is "${t.kind}", expected "${name}"`);
     cache.set(file, t);
   }
-  return t;
+  return t as T;
+}
+
+export function loadTemplate(root: string, kind: DocumentKind): Template {
+  return readTemplate<Template>(root, kind);
 }
 
 /** Page geometry in points, derived from a template's millimetres. */

@@ -2,10 +2,10 @@
  * Templates of the one-page infographics: page format and grid in millimetres (like the
  * leaflet templates), type in points, and the few measures the panel layouts need.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TypeStyle } from '../template.js';
+import { readTemplate, type TypeStyle } from '../template.js';
 import { mm } from '../units.js';
 
 export type InfographicName = 'task-per-moment' | 'three-layer-diagram';
@@ -55,17 +55,8 @@ export function defaultTemplatesDir(): string {
   return join(dir, 'templates');
 }
 
-const cache = new Map<string, InfographicTemplate>();
-
 export function loadInfographicTemplate(dir: string, name: InfographicName): InfographicTemplate {
-  const file = join(dir, `${name}.json`);
-  let t = cache.get(file);
-  if (!t) {
-    t = JSON.parse(readFileSync(file, 'utf8')) as InfographicTemplate;
-    if (t.kind !== name) throw new Error(`${file}: kind is "${t.kind}", expected "${name}"`);
-    cache.set(file, t);
-  }
-  return t;
+  return readTemplate<InfographicTemplate>(dir, name);
 }
 
 /** Page geometry in points. */
