@@ -1,36 +1,13 @@
-import { mkdtemp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runBuildJobs, type BuildDocument, type BuildInput } from '../../src/build/build.js';
-import { parseManifest, type Manifest } from '../../src/build/manifest.js';
 import type { MergedProfile } from '../../src/profiles/model.js';
 import { fakeRunner } from './fake-runner.js';
+import { buildInput, createWorkspace, readManifest, removeWorkspace, testProfile, type BuildWorkspace } from './workspace.js';
 
-let root: string;
-let content: string;
 let out: string;
 let documents: BuildDocument[];
-
-function profile(id: string, name = `Gemeente ${id}`): MergedProfile {
-  const contact = { organisation: 'Org', phone: '010 282 11 11', email: 'a@b.nl', website: 'https://a.nl' };
-  return { id, name, brand: { primary: '#00811F' }, contact, national: contact, checklist: { url: 'https://c.nl' } };
-}
-
-function input(profiles: MergedProfile[], extra: Partial<BuildInput> = {}): BuildInput {
-  return {
-    contentRoot: content,
-    outDir: out,
-    documents,
-    profiles,
-    selection: { municipalities: [], documents: [] },
-    force: false,
-    creationDate: new Date('2024-01-01T00:00:00Z'),
-    generator: 'folderpers test',
-    createRunner: fakeRunner(profiles),
-    ...extra,
-  };
-}
 
 /** Every file under `dir` with its bytes and mtime. */
 async function snapshot(dir: string): Promise<Record<string, string>> {
@@ -48,28 +25,17 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   return result;
 }
 
-async function manifest(): Promise<Manifest> {
-  const parsed = parseManifest(await readFile(join(out, 'manifest.json'), 'utf8'));
-  if (typeof parsed === 'string') throw new Error(parsed);
-  return parsed;
-}
+let ws: BuildWorkspace;
+const profile = testProfile;
+const input = (profiles: MergedProfile[], extra: Partial<BuildInput> = {}) => buildInput(ws, profiles, extra);
+const manifest = () => readManifest(ws);
 
 beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'folderpers-build-'));
-  content = join(root, 'content');
-  out = join(root, 'out');
-  await mkdir(join(content, 'documents'), { recursive: true });
-  await mkdir(join(content, 'municipalities'), { recursive: true });
-  documents = [
-    { id: 'ouderfolder', kind: 'parent-leaflet', file: join(content, 'documents', 'ouderfolder.md') },
-    { id: 'taak-per-moment', kind: 'task-per-moment', file: join(content, 'documents', 'taak-per-moment.md') },
-  ];
-  for (const d of documents) await writeFile(d.file, `# ${d.id}\n`);
+  ws = await createWorkspace('folderpers-build-');
+  ({ out, documents } = ws);
 });
 
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+afterEach(() => removeWorkspace(ws));
 
 describe('runBuildJobs', () => {
   it('writes every artifact and a sorted manifest', async () => {

@@ -5,66 +5,34 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isTempName } from '../../src/build/atomic-write.js';
-import { runBuildJobs, type BuildDocument, type BuildInput } from '../../src/build/build.js';
-import { parseManifest, type Manifest } from '../../src/build/manifest.js';
+import { runBuildJobs, type BuildInput } from '../../src/build/build.js';
 import { outputFolderProblem } from '../../src/build/output-folder.js';
 import type { MergedProfile } from '../../src/profiles/model.js';
-import { fakeRunner } from './fake-runner.js';
+import { buildInput, createWorkspace, readManifest, removeWorkspace, testProfile, type BuildWorkspace } from './workspace.js';
 
 let root: string;
 let content: string;
 let out: string;
-let documents: BuildDocument[];
-
-function profile(id: string, name = `Gemeente ${id}`): MergedProfile {
-  const contact = { organisation: 'Org', phone: '010 282 11 11', email: 'a@b.nl', website: 'https://a.nl' };
-  return { id, name, brand: { primary: '#00811F' }, contact, national: contact, checklist: { url: 'https://c.nl' } };
-}
-
-function input(profiles: MergedProfile[]): BuildInput {
-  return {
-    contentRoot: content,
-    outDir: out,
-    documents,
-    profiles,
-    selection: { municipalities: [], documents: [] },
-    force: false,
-    creationDate: new Date('2024-01-01T00:00:00Z'),
-    generator: 'folderpers test',
-    createRunner: fakeRunner(profiles),
-  };
-}
-
-async function manifest(): Promise<Manifest> {
-  const parsed = parseManifest(await readFile(join(out, 'manifest.json'), 'utf8'));
-  if (typeof parsed === 'string') throw new Error(parsed);
-  return parsed;
-}
 
 async function allFiles(dir: string): Promise<string[]> {
   return (await readdir(dir, { recursive: true, encoding: 'utf8' })).map((p) => p.replaceAll('\\', '/')).sort();
 }
 
+let ws: BuildWorkspace;
+const profile = testProfile;
+const input = (profiles: MergedProfile[], extra: Partial<BuildInput> = {}) => buildInput(ws, profiles, extra);
+const manifest = () => readManifest(ws);
+
 beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'folderpers-commit-'));
-  content = join(root, 'content');
-  out = join(root, 'out');
-  await mkdir(join(content, 'documents'), { recursive: true });
-  documents = [
-    { id: 'ouderfolder', kind: 'parent-leaflet', file: join(content, 'documents', 'ouderfolder.md') },
-    { id: 'taak-per-moment', kind: 'task-per-moment', file: join(content, 'documents', 'taak-per-moment.md') },
-  ];
-  for (const d of documents) await writeFile(d.file, `# ${d.id}\n`);
+  ws = await createWorkspace('folderpers-commit-');
+  ({ root, content, out } = ws);
 });
 
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+afterEach(() => removeWorkspace(ws));
 
 describe('commit phase', () => {
   it('a rename that fails is a build/write-failed error, and the manifest on disk still matches every file it lists', async () => {
