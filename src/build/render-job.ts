@@ -12,7 +12,7 @@ import { layoutPicture } from '../layout/infographic/index.js';
 import { defaultFontFiles, loadFontSet } from '../layout/text/index.js';
 import type { LoadedProfile } from '../profiles/model.js';
 import { renderPdf } from '../render/pdf/index.js';
-import { encodePng, pixelSize, rasterise } from '../render/png/index.js';
+import { pagePngs, pixelSize } from '../render/png/index.js';
 import { altText, altTextFile, embedImages, renderSvg } from '../render/svg/index.js';
 import { resolveDocument } from '../resolve/resolve.js';
 import type { Run } from '../resolve/runs.js';
@@ -84,23 +84,18 @@ export async function renderJob(
   }
   if (picture) {
     const page = picture.frames;
-    const svg = await timed('svg', async () => renderSvg(page, 0, await embedImages(page)));
+    const images = await timed('svg', () => embedImages(page));
+    const svg = await timed('svg', () => renderSvg(page, 0, images));
     const alt = altText(page);
     const title = page.meta.title;
     if (formats.includes('svg')) files.push({ format: 'svg', data: Buffer.from(svg) });
-    // Both PNGs come from one rasterisation at print size (the web PNG is resized from it,
-    // so its bytes do not depend on whether the print PNG is built too).
-    if (formats.includes('png') || formats.includes('web.png')) {
-      const print = pixelSize(page.width, page.height, PRINT_DPI);
-      const first = formats.includes('png') ? 'png' : 'web.png';
-      const raster = await timed(first, () => rasterise(svg, print));
-      if (formats.includes('png')) {
-        files.push({ format: 'png', data: await timed('png', () => encodePng(raster, { ...print, alt, title })) });
-      }
-      if (formats.includes('web.png')) {
-        files.push({ format: 'web.png', data: await timed('web.png', () => encodePng(raster, { width: WEB_WIDTH, alt, title })) });
-      }
-    }
+    // Each PNG size is composed at its own size from strips cached across this worker's jobs.
+    const sizes = [
+      ...(formats.includes('png') ? [{ format: 'png' as const, size: pixelSize(page.width, page.height, PRINT_DPI) }] : []),
+      ...(formats.includes('web.png') ? [{ format: 'web.png' as const, size: { width: WEB_WIDTH } }] : []),
+    ];
+    const png = sizes.length > 0 ? await timed(sizes[0]!.format, () => pagePngs(page, 0, images, { alt, title })) : undefined;
+    for (const { format, size } of sizes) files.push({ format, data: await timed(format, () => png!(size)) });
     if (formats.includes('alt.txt')) files.push({ format: 'alt.txt', data: Buffer.from(altTextFile(alt)) });
   }
   return { files, diagnostics, timings };

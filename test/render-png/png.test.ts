@@ -7,9 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Frames } from '../../src/layout/frames.js';
 import { layoutTaskPerMoment } from '../../src/layout/infographic/index.js';
 import { defaultFontFiles, loadFontSet } from '../../src/layout/text/index.js';
-import { pixelSize, readItxt, renderPng, renderPngs } from '../../src/render/png/index.js';
+import { pagePngs, readItxt, renderPng } from '../../src/render/png/index.js';
 import { altText, embedImages, renderSvg, type AltText } from '../../src/render/svg/index.js';
-import { profile, TASKS, taskPerMoment } from '../infographic/fixtures.js';
+import { profile, SUDWEST, TASKS, taskPerMoment } from '../infographic/fixtures.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BRAND = [0x00, 0x81, 0x1f];
@@ -21,16 +21,21 @@ let print: Buffer;
 let web: Buffer;
 const dir = mkdtempSync(join(tmpdir(), 'folderpers-png-'));
 
+const PRINT = { width: 2480, height: 3508 };
+
+async function pngsOf(f: Frames, sizes: { width: number; height?: number }[]): Promise<Buffer[]> {
+  const render = pagePngs(f, 0, await embedImages(f), { alt: altText(f), title: f.meta.title });
+  const out: Buffer[] = [];
+  for (const size of sizes) out.push(await render(size));
+  return out;
+}
+
 beforeAll(async () => {
   frames = layoutTaskPerMoment(taskPerMoment(), profile(), { fonts: loadFontSet(defaultFontFiles()) }).frames;
   svg = renderSvg(frames, 0, await embedImages(frames));
   alt = altText(frames);
-  // As the build makes them: one rasterisation at print size, the web PNG resized from it.
-  [print, web] = (await renderPngs(svg, {
-    sizes: [pixelSize(frames.width, frames.height, 300), { width: 1200 }],
-    alt,
-    title: frames.meta.title,
-  })) as [Buffer, Buffer];
+  // As the build makes them: each size composed from strips.
+  [print, web] = (await pngsOf(frames, [PRINT, { width: 1200 }])) as [Buffer, Buffer];
 });
 
 async function pixels(png: Buffer): Promise<{ data: Buffer; width: number; height: number }> {
@@ -71,27 +76,49 @@ describe('renderPng', () => {
     expect(count(webPixels.data, (r, g, b) => r < 60 && g < 60 && b < 60)).toBeGreaterThan(5000);
   });
 
-  it('gives identical bytes on a second render', async () => {
-    const again = await renderPng(svg, { ...pixelSize(frames.width, frames.height, 300), alt, title: frames.meta.title });
-    expect(again.equals(print)).toBe(true);
-    const sizes = [pixelSize(frames.width, frames.height, 300), { width: 1200 }];
-    const [, webAgain] = await renderPngs(svg, { sizes, alt, title: frames.meta.title });
+  it('gives identical bytes on a second render, after another municipality\'s page', async () => {
+    const other = layoutTaskPerMoment(taskPerMoment(), profile(SUDWEST), { fonts: loadFontSet(defaultFontFiles()) }).frames;
+    const [otherPrint] = await pngsOf(other, [PRINT]);
+    expect(otherPrint!.equals(print)).toBe(false);
+    const [printAgain, webAgain] = await pngsOf(frames, [PRINT, { width: 1200 }]);
+    expect(printAgain!.equals(print)).toBe(true);
     expect(webAgain!.equals(web)).toBe(true);
   });
 
-  it('resizes the web PNG from the print raster to look like a direct rasterisation', async () => {
-    // Mean channel difference against rasterising the SVG at 1200 px: resampling and the
-    // palette shift anti-aliased edges a little, never the flat colours or the text.
-    const direct = await pixels(await renderPng(svg, { width: 1200, alt }));
-    const resized = await pixels(web);
-    expect([resized.width, resized.height]).toEqual([direct.width, direct.height]);
+  it.each([
+    ['print', PRINT],
+    ['web', { width: 1200 }],
+  ])('composes the %s PNG to look like the page rasterised whole', async (_, size) => {
+    // The composed page mixes its inks in sixteen steps and the whole page is quantised by
+    // libimagequant: anti-aliased edges differ by a few levels, flat colours and text not.
+    const composed = await pixels((await pngsOf(frames, [size]))[0]!);
+    const whole = await pixels(await renderPng(svg, { ...size, alt }));
+    expect([composed.width, composed.height]).toEqual([whole.width, whole.height]);
     let sum = 0;
-    for (let i = 0; i < direct.data.length; i++) sum += Math.abs(direct.data[i]! - resized.data[i]!);
-    expect(sum / direct.data.length).toBeLessThan(3);
+    let far = 0;
+    for (let i = 0; i < whole.data.length; i++) {
+      const d = Math.abs(whole.data[i]! - composed.data[i]!);
+      sum += d;
+      if (d > 24) far++;
+    }
+    expect(sum / whole.data.length).toBeLessThan(1);
+    expect(far / whole.data.length).toBeLessThan(0.0005);
   });
 
-  it('gives identical bytes in a process that has no fonts at all', () => {
-    // Compile the PNG renderer alone and run it in a child whose fontconfig knows no font.
+  it('writes an 8-bit palette PNG whose palette holds the brand colour exactly', () => {
+    const ihdr = print.subarray(16, 29);
+    expect([ihdr[8], ihdr[9]]).toEqual([8, 3]);
+    const at = print.indexOf('PLTE');
+    const plte = print.subarray(at + 4, at + 4 + print.readUInt32BE(at - 4));
+    expect(plte.length / 3).toBeLessThanOrEqual(256);
+    const entries = Array.from({ length: plte.length / 3 }, (_, i) => [...plte.subarray(i * 3, i * 3 + 3)].join(','));
+    expect(entries).toContain(BRAND.join(','));
+    expect(entries).toContain('255,255,255');
+  });
+
+  it('gives identical bytes in a fresh process that has no fonts at all', () => {
+    // Compile the renderers alone and run them in a child whose fontconfig knows no font
+    // and whose strip cache starts empty: the bytes depend on neither.
     const out = join(dir, 'build');
     execFileSync(
       process.execPath,
@@ -106,13 +133,16 @@ describe('renderPng', () => {
     const conf = join(dir, 'fonts.conf');
     writeFileSync(conf, `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>${empty}</dir><cachedir>${join(dir, 'fc-cache')}</cachedir></fontconfig>\n`);
     writeFileSync(join(dir, 'page.svg'), svg);
-    writeFileSync(join(dir, 'alt.json'), JSON.stringify({ alt, title: frames.meta.title, ...pixelSize(frames.width, frames.height, 300) }));
+    writeFileSync(join(dir, 'frames.json'), JSON.stringify({ frames, alt, title: frames.meta.title, size: PRINT }));
     const script = `
       import { readFileSync, writeFileSync } from 'node:fs';
-      import { renderPng } from ${JSON.stringify(join(out, 'render/png/index.js'))};
-      const o = JSON.parse(readFileSync(${JSON.stringify(join(dir, 'alt.json'))}, 'utf8'));
-      const png = await renderPng(readFileSync(${JSON.stringify(join(dir, 'page.svg'))}, 'utf8'), o);
-      writeFileSync(${JSON.stringify(join(dir, 'child.png'))}, png);`;
+      import { pagePngs, renderPng } from ${JSON.stringify(join(out, 'render/png/index.js'))};
+      import { embedImages } from ${JSON.stringify(join(out, 'render/svg/index.js'))};
+      const o = JSON.parse(readFileSync(${JSON.stringify(join(dir, 'frames.json'))}, 'utf8'));
+      const composed = await pagePngs(o.frames, 0, await embedImages(o.frames), o)(o.size);
+      writeFileSync(${JSON.stringify(join(dir, 'child.png'))}, composed);
+      const whole = await renderPng(readFileSync(${JSON.stringify(join(dir, 'page.svg'))}, 'utf8'), { ...o, ...o.size });
+      writeFileSync(${JSON.stringify(join(dir, 'child-whole.png'))}, whole);`;
     const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
       env: { PATH: process.env.PATH, HOME: dir, FONTCONFIG_FILE: conf, FONTCONFIG_PATH: dir, XDG_DATA_DIRS: empty },
       encoding: 'utf8',
@@ -120,6 +150,9 @@ describe('renderPng', () => {
     expect(child.stderr).toBe('');
     expect(child.status).toBe(0);
     expect(readFileSync(join(dir, 'child.png')).equals(print)).toBe(true);
+    return renderPng(svg, { ...PRINT, alt, title: frames.meta.title }).then((whole) => {
+      expect(readFileSync(join(dir, 'child-whole.png')).equals(whole)).toBe(true);
+    });
   });
 
   it('embeds the alternative text as an iTXt Description holding every task', () => {

@@ -6,9 +6,9 @@
 import { crc32 } from 'node:zlib';
 import { assert } from '../../diagnostics/index.js';
 
-const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+export const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-function chunk(type: string, data: Buffer): Buffer {
+export function chunk(type: string, data: Buffer): Buffer {
   const typeBytes = Buffer.from(type, 'latin1');
   const out = Buffer.alloc(12 + data.length);
   out.writeUInt32BE(data.length, 0);

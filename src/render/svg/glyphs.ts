@@ -84,11 +84,18 @@ export class GlyphDefs {
     return outline(font, glyphId) === '';
   }
 
-  toSvg(): string {
-    const ids = [...this.used.keys()].sort();
+  /** The defs, sorted by id; `only` limits them to the ids a part of the page uses. */
+  toSvg(only?: Iterable<string>): string {
+    const ids = only ? [...new Set(only)].filter((id) => this.used.has(id)) : [...this.used.keys()];
     return ids
+      .sort()
       .map((id) => `<path id="${id}" d="${this.used.get(id)!}"/>`)
       .join('');
+  }
+
+  /** The def ids that a fragment of markup refers to. */
+  static refsIn(markup: string): string[] {
+    return [...markup.matchAll(/href="#(g\d+-\d+)"/g)].map((m) => m[1]!);
   }
 }
 

@@ -1,0 +1,256 @@
+/**
+ * A page as a 256-colour image, composed from horizontal strips. Strips drawn in inks
+ * only (see ink-weights.ts) come from the per-worker cache after the first municipality;
+ * their ink mixes are coloured with this municipality's inks, which also gives their
+ * palette entries exactly, without a quantiser. Strips with an image (the logo) are
+ * rasterised in colour; their colours fill the palette entries left (see paintInColour).
+ */
+import sharp from 'sharp';
+import { GlyphDefs } from '../svg/index.js';
+import { applyInks, LEVELS, MAX_STRIP_INKS, measureWeights, type StripWeights } from './ink-weights.js';
+import type { PagePlan, PlannedItem } from './page-plan.js';
+import { stripKey, stripSegments, stripWeights } from './strip-cache.js';
+import { deflateSegment, zlibStream, type Segment } from './zlib-segments.js';
+
+export interface IndexedImage {
+  width: number;
+  height: number;
+  /** RGB triples, at most 256. */
+  palette: Buffer;
+  /** The PNG image data: a zlib stream of palette indices row by row, each row led by its filter byte (0: none). */
+  data: Buffer;
+}
+
+/**
+ * Rows per strip. Smaller strips confine a municipality's own text to less of the page;
+ * larger ones cost fewer librsvg calls when a strip is first measured. 64 rows is 15 pt
+ * at 300 dpi: the footer band is a handful of strips.
+ */
+const STRIP_ROWS = 64;
+
+/** Palette entries the ink mixes may take; the rest is kept for strips drawn in colour. */
+const MAX_MIX_COLOURS = 224;
+
+interface Strip {
+  /** Pixel rows [y0, y1). */
+  y0: number;
+  y1: number;
+  items: PlannedItem[];
+  inks: number[];
+  /** Drawn in colour: it holds an image, or more inks than a mix key holds. */
+  inColour: boolean;
+}
+
+function stripsOf(plan: PagePlan, width: number, height: number): Strip[] {
+  const scale = width / plan.width;
+  // A pixel's worth of margin: anti-aliasing reaches into the neighbouring row.
+  const margin = 1 / scale;
+  const strips: Strip[] = [];
+  for (let y0 = 0; y0 < height; y0 += STRIP_ROWS) {
+    const y1 = Math.min(height, y0 + STRIP_ROWS);
+    const top = y0 / scale - margin;
+    const bottom = y1 / scale + margin;
+    const items = plan.items.filter((i) => i.extent.bottom > top && i.extent.top < bottom);
+    const inks = [...new Set(items.flatMap((i) => i.inks))].sort((a, b) => a - b);
+    strips.push({ y0, y1, items, inks, inColour: items.some((i) => i.image) || inks.length > MAX_STRIP_INKS });
+  }
+  return strips;
+}
+
+/** Rows [y0, y1) of the page as a standalone SVG, inks left as tokens. */
+function stripSvg(plan: PagePlan, items: readonly PlannedItem[], y0: number, y1: number, width: number): string {
+  const scale = width / plan.width;
+  const markup = items.map((i) => i.svg).join('');
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${y1 - y0}" ` +
+    `viewBox="0 ${y0 / scale} ${plan.width} ${(y1 - y0) / scale}" preserveAspectRatio="none">` +
+    `<defs>${plan.defs.toSvg(GlyphDefs.refsIn(markup))}</defs>${markup}</svg>`
+  );
+}
+
+/** Exact colours, deduplicated, in order of first use. */
+class Palette {
+  private readonly index = new Map<number, number>();
+  private readonly rgb: number[] = [];
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  has(rgb: number): boolean {
+    return this.index.has(rgb);
+  }
+
+  get(rgb: number): number | undefined {
+    return this.index.get(rgb);
+  }
+
+  /** Palette index of a colour, added if new; -1 when the palette is full. */
+  indexOf(rgb: number): number {
+    let i = this.index.get(rgb);
+    if (i === undefined) {
+      if (this.index.size === 256) return -1;
+      i = this.index.size;
+      this.index.set(rgb, i);
+      this.rgb.push(rgb);
+    }
+    return i;
+  }
+
+  /** Index of the entry closest to a colour (squared RGB distance; the first of equals). */
+  nearest(rgb: number): number {
+    let best = 0;
+    let bestDistance = Infinity;
+    this.rgb.forEach((c, i) => {
+      const dr = ((c >> 16) & 255) - ((rgb >> 16) & 255);
+      const dg = ((c >> 8) & 255) - ((rgb >> 8) & 255);
+      const db = (c & 255) - (rgb & 255);
+      const distance = dr * dr + dg * dg + db * db;
+      if (distance < bestDistance) {
+        best = i;
+        bestDistance = distance;
+      }
+    });
+    return best;
+  }
+
+  toBuffer(): Buffer {
+    const out = Buffer.alloc(this.rgb.length * 3);
+    this.rgb.forEach((c, i) => out.writeUIntBE(c, i * 3, 3));
+    return out;
+  }
+}
+
+const parseHex = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+
+/** Palette index of every mix of a strip, coloured with the page's inks; undefined when the palette is full. */
+function mixIndices(weights: StripWeights, inks: readonly number[][], palette: Palette): Uint8Array | undefined {
+  const k = weights.inks.length;
+  const lut = new Uint8Array(weights.mixes);
+  for (let m = 0; m < weights.mixes; m++) {
+    let r = 0;
+    let g = 0;
+    let b = 0;
+    for (let j = 0; j < k; j++) {
+      const w = weights.levels[m * k + j]!;
+      if (w === 0) continue;
+      const c = inks[weights.inks[j]!]!;
+      r += w * c[0]!;
+      g += w * c[1]!;
+      b += w * c[2]!;
+    }
+    const rgb = (Math.round(r / LEVELS) << 16) | (Math.round(g / LEVELS) << 8) | Math.round(b / LEVELS);
+    const i = palette.indexOf(rgb);
+    if (i < 0) return undefined;
+    lut[m] = i;
+  }
+  return lut;
+}
+
+/** A strip's markup, its key, and its weights from the cache or measured now. */
+async function weighStrip(plan: PagePlan, strip: Strip, width: number): Promise<{ key: string; weights: StripWeights }> {
+  const markup = stripSvg(plan, strip.items, strip.y0, strip.y1, width);
+  const key = stripKey(markup);
+  let weights = stripWeights.get(key);
+  if (!weights) {
+    weights = await measureWeights((colour) => applyInks(markup, colour), strip.inks, width, strip.y1 - strip.y0);
+    stripWeights.set(key, weights);
+  }
+  return { key, weights };
+}
+
+/** Rows of palette indices, each led by its filter byte (0). */
+function indexRows(weights: StripWeights, lut: Uint8Array, width: number, height: number): Buffer {
+  const stride = width + 1;
+  const rows = Buffer.alloc(stride * height);
+  const { pixels } = weights;
+  for (let y = 0; y < height; y++) {
+    const from = y * width;
+    const to = y * stride + 1;
+    for (let x = 0; x < width; x++) rows[to + x] = lut[pixels[from + x]!]!;
+  }
+  return rows;
+}
+
+/**
+ * The page at `width` × `height` pixels, or undefined when its ink mixes alone take more
+ * of the palette than MAX_MIX_COLOURS (the caller then rasterises the page whole).
+ */
+export async function composeIndexed(plan: PagePlan, width: number, height: number): Promise<IndexedImage | undefined> {
+  const strips = stripsOf(plan, width, height);
+  const inks = plan.inks.map(parseHex);
+  const palette = new Palette();
+  const segments = new Map<Strip, Segment>();
+
+  for (const strip of strips) {
+    if (strip.inColour) continue;
+    const { key, weights } = await weighStrip(plan, strip, width);
+    const lut = mixIndices(weights, inks, palette);
+    if (!lut || palette.size > MAX_MIX_COLOURS) return undefined;
+    // The same strip with its mixes at the same palette entries compresses to the same bytes.
+    const segmentKey = `${key}:${Buffer.from(lut).toString('hex')}`;
+    let segment = stripSegments.get(segmentKey);
+    if (!segment) {
+      segment = deflateSegment(indexRows(weights, lut, width, strip.y1 - strip.y0));
+      stripSegments.set(segmentKey, segment);
+    }
+    segments.set(strip, segment);
+  }
+
+  const coloured = strips.filter((s) => s.inColour);
+  if (coloured.length > 0) {
+    const rows = await paintInColour(plan, coloured, width, palette);
+    coloured.forEach((strip, i) => segments.set(strip, deflateSegment(rows[i]!)));
+  }
+  return { width, height, palette: palette.toBuffer(), data: zlibStream(strips.map((s) => segments.get(s)!)) };
+}
+
+/**
+ * The strips drawn in colour (they hold the logo), rasterised together. Their colours that
+ * the palette already has keep their entry; of the others, the most used fill the entries
+ * left, and the rest (the rarest edge shades) take the nearest colour in the palette.
+ */
+async function paintInColour(plan: PagePlan, strips: readonly Strip[], width: number, palette: Palette): Promise<Buffer[]> {
+  const rasters: Buffer[] = [];
+  for (const strip of strips) {
+    const svg = applyInks(stripSvg(plan, strip.items, strip.y0, strip.y1, width), (ink) => plan.inks[ink]!);
+    rasters.push(await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer());
+  }
+  const counts = new Map<number, number>();
+  for (const pixels of rasters) {
+    // Runs of one colour are most of a strip: count them without a lookup per pixel.
+    let run = -1;
+    let length = 0;
+    for (let at = 0; at <= pixels.length; at += 3) {
+      const rgb = at < pixels.length ? (pixels[at]! << 16) | (pixels[at + 1]! << 8) | pixels[at + 2]! : -2;
+      if (rgb === run) {
+        length++;
+        continue;
+      }
+      if (length > 0) counts.set(run, (counts.get(run) ?? 0) + length);
+      run = rgb;
+      length = 1;
+    }
+  }
+  const fresh = [...counts].filter(([rgb]) => !palette.has(rgb)).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const room = 256 - palette.size;
+  for (const [rgb] of fresh.slice(0, room)) palette.indexOf(rgb);
+  const index = new Map([...counts.keys()].map((rgb) => [rgb, palette.get(rgb) ?? palette.nearest(rgb)]));
+
+  return rasters.map((pixels) => {
+    const rows = Buffer.alloc((width + 1) * (pixels.length / 3 / width));
+    let last = -1;
+    let lastIndex = 0;
+    for (let at = 0, to = 0; at < pixels.length; at += 3, to++) {
+      // Each row is led by its filter byte (0).
+      if ((at / 3) % width === 0) to++;
+      const rgb = (pixels[at]! << 16) | (pixels[at + 1]! << 8) | pixels[at + 2]!;
+      if (rgb !== last) {
+        last = rgb;
+        lastIndex = index.get(rgb)!;
+      }
+      rows[to] = lastIndex;
+    }
+    return rows;
+  });
+}
