@@ -23,6 +23,7 @@ import {
 import { compareIds, jobKey, planJobs, type BuildJob } from './plan.js';
 import { selects, type Selection } from './selection.js';
 import { StatCache } from './stat-cache.js';
+import { pruneStripStore, STRIP_STORE_DIR } from './strip-store.js';
 import { OutputTransaction } from './transaction.js';
 
 export type ArtifactStatus = 'written' | 'unchanged' | 'removed';
@@ -240,6 +241,9 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
     // Only the local record of verified files: the output itself is complete.
     diagnostics.push({ ...writeFailure(outDir, err), severity: 'warning', rule: 'build/cache-not-written' });
   }
+
+  // The renderers' strip store only grows while jobs render; keep it within its budget.
+  if (toRender.length > 0) await pruneStripStore(join(outDir, STRIP_STORE_DIR));
 
   reports.sort((a, b) => compareIds(a.path, b.path));
   return { diagnostics, artifacts: reports, jobs: jobSummary(jobs, toRender), timings, manifestWritten };

@@ -17,6 +17,13 @@ import type { WorkerInit } from './worker.js';
 
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 
+/**
+ * A worker started after validation needs ~1 s (loading the renderers, its warm-up, cold
+ * caches) before it is as quick as the warm one, which renders a job in 0.05–0.3 s: a
+ * further worker only pays off from about this many jobs each.
+ */
+const JOBS_PER_WORKER = 8;
+
 export class WorkerRunner implements JobRunner {
   private readonly pool: WorkerPool<RenderRequest, RenderResult>;
 
@@ -32,8 +39,9 @@ export class WorkerRunner implements JobRunner {
     documents: readonly DocumentModel[];
     profiles: readonly LoadedProfile[];
     creationDate: Date;
+    stripStore: string;
   }): this {
-    const size = Math.max(1, Math.min(options.workers, options.jobs.length));
+    const size = Math.max(1, Math.min(options.workers, Math.ceil(options.jobs.length / JOBS_PER_WORKER)));
     const municipalities = new Set(options.jobs.map((j) => j.municipality));
     const documents = new Set(options.jobs.map((j) => j.document));
     const init: WorkerInit = {
@@ -42,6 +50,7 @@ export class WorkerRunner implements JobRunner {
       profiles: options.profiles.filter((p) => municipalities.has(p.profile.id)),
       creationDate: options.creationDate.toISOString(),
       sharpThreads: Math.max(1, Math.floor(availableParallelism() / size)),
+      stripStore: options.stripStore,
     };
     this.pool.grow(size);
     this.pool.setup(init);

@@ -12,11 +12,13 @@ import { parentPort } from 'node:worker_threads';
 import sharp from 'sharp';
 import type { DocumentModel } from '../content/model.js';
 import type { LoadedProfile } from '../profiles/model.js';
+import { useStripStore } from '../render/png/index.js';
 import { writeTemp } from './atomic-write.js';
 import type { RenderRequest, RenderResult, RenderedFile } from './build.js';
 import { sha256 } from './hash.js';
 import type { WorkerMessage, WorkerReply } from './pool.js';
 import { renderJob, warmUp } from './render-job.js';
+import { fileStripStore } from './strip-store.js';
 
 export interface WorkerInit {
   documents: DocumentModel[];
@@ -25,9 +27,12 @@ export interface WorkerInit {
   creationDate: string;
   /** libvips threads per worker, so N workers do not each start a thread per core. */
   sharpThreads: number;
+  /** Folder that keeps measured PNG strips between builds (see strip-store.ts). */
+  stripStore: string;
 }
 
-warmUp();
+// A failed warm-up only means the first job fills the caches itself.
+const warm = warmUp().catch(() => undefined);
 
 let documents = new Map<string, DocumentModel>();
 let profiles = new Map<string, LoadedProfile>();
@@ -35,12 +40,14 @@ let creationDate = new Date(0);
 
 function setup(init: WorkerInit): void {
   sharp.concurrency(init.sharpThreads);
+  useStripStore(fileStripStore(init.stripStore));
   documents = new Map(init.documents.map((d) => [d.id, d]));
   profiles = new Map(init.profiles.map((p) => [p.profile.id, p]));
   creationDate = new Date(init.creationDate);
 }
 
 async function handle({ job, dir }: RenderRequest): Promise<RenderResult> {
+  await warm;
   const doc = documents.get(job.document);
   const profile = profiles.get(job.municipality);
   if (!doc || !profile) throw new Error(`worker has no ${doc ? 'profile' : 'document'} for ${job.municipality}/${job.document}`);

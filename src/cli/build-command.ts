@@ -12,8 +12,8 @@ import { runBuildJobs } from '../build/build.js';
 import { creationDate } from '../build/creation-date.js';
 import { outputFolderProblem } from '../build/output-folder.js';
 import { TOOL_VERSION } from '../build/inputs.js';
-import { MANIFEST_FILE } from '../build/manifest.js';
 import { createProgress } from '../build/progress.js';
+import { STRIP_STORE_DIR } from '../build/strip-store.js';
 import type { Shard } from '../build/selection.js';
 import { summarise, summaryLine } from '../build/summary.js';
 import { WorkerRunner } from '../build/worker-runner.js';
@@ -47,11 +47,10 @@ export async function runBuild(opts: BuildCommandOptions): Promise<number> {
   if (typeof date === 'string') return usageError(date);
 
   const workers = opts.jobs ?? availableParallelism();
-  // When everything will be rendered (no manifest yet, or --force), one worker loads the
-  // renderers on a spare core while this thread validates. Not for incremental builds:
-  // an unchanged rebuild would pay for a worker it never uses (~0.5 s on two busy cores).
-  const certain = opts.force || !(await stat(join(opts.out, MANIFEST_FILE)).catch(() => undefined));
-  const runner = new WorkerRunner(certain && availableParallelism() > 1 ? 1 : 0);
+  // One worker starts now and readies itself (renderers, fonts, a sample page in every
+  // format) on a spare core while this thread validates, so even a one-profile rebuild
+  // finds it warm. An unchanged rebuild closes it unused.
+  const runner = new WorkerRunner(availableParallelism() > 1 ? 1 : 0);
   try {
     return await validateAndBuild(opts, date, workers, runner, started);
   } finally {
@@ -92,7 +91,14 @@ async function validateAndBuild(
     creationDate: date,
     generator: `folderpers ${TOOL_VERSION}`,
     createRunner: (jobs) =>
-      runner.prepare({ jobs, workers, documents: validated.documents, profiles: validated.profiles, creationDate: date }),
+      runner.prepare({
+        jobs,
+        workers,
+        documents: validated.documents,
+        profiles: validated.profiles,
+        creationDate: date,
+        stripStore: join(resolve(opts.out), STRIP_STORE_DIR),
+      }),
     onProgress: (p) => progress.update(p),
   });
   progress.finish();

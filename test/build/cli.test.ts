@@ -1,11 +1,12 @@
 /**
  * The real CLI (bin/folderpers.js, compiled by `npm test`) on a copy of the bundled content
- * cut down to two municipalities and two documents (a PDF-only leaflet and an infographic
- * with every format), so the suite stays fast. The tests share one sequence of builds:
+ * cut down to three municipalities and three documents (two PDF-only ones and an
+ * infographic with every format): nine jobs, enough for a second worker, few enough to
+ * stay fast. The tests share one sequence of builds:
  * cold, rebuilt, changed, broken, shrunk.
  */
 import { execFile, spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,10 +14,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'bin', 'folderpers.js');
-const KEEP = ['huizen', 'leiden'];
-const DOCUMENTS = ['ouderfolder', 'taak-per-moment'];
-/** ouderfolder.pdf, and taak-per-moment as pdf, svg, png, web.png and alt.txt. */
-const PER_MUNICIPALITY = 6;
+const KEEP = ['huizen', 'leiden', 'sudwest-fryslan'];
+const DOCUMENTS = ['ouderfolder', 'taak-per-moment', 'wijzer-professionals'];
+/** ouderfolder.pdf, wijzer-professionals.pdf, and taak-per-moment as pdf, svg, png, web.png and alt.txt. */
+const PER_MUNICIPALITY = 7;
 
 let dir: string;
 let content: string;
@@ -64,6 +65,14 @@ async function snapshot(root: string, withTimes = true): Promise<Record<string, 
   return out;
 }
 
+/**
+ * The stat cache records inodes and times, and which strips the strip store holds depends
+ * on which worker measured what: machine-local bookkeeping by design, not output.
+ */
+function withoutBookkeeping(files: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(files).filter(([p]) => p !== '/.folderpers-cache.json' && !p.startsWith('/.folderpers-strips/')));
+}
+
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'folderpers-cli-build-'));
   content = join(dir, 'content');
@@ -89,12 +98,7 @@ describe('folderpers build', () => {
     expect(two.result.code).toBe(0);
     expect(one.artifacts.length).toBe(KEEP.length * PER_MUNICIPALITY);
     expect(one.artifacts.every((a) => a.status === 'written')).toBe(true);
-    // The stat cache records inodes and times: machine-local by design, not an output.
-    const outputs = async (out: string) => {
-      const files = await snapshot(out, false);
-      delete files['/.folderpers-cache.json'];
-      return files;
-    };
+    const outputs = async (out: string) => withoutBookkeeping(await snapshot(out, false));
     const a = await outputs(join(dir, 'out-1'));
     expect(Object.keys(a)).toContain('/manifest.json');
     expect(Object.keys(a)).toContain('/leiden/taak-per-moment.web.png');
@@ -123,6 +127,33 @@ describe('folderpers build', () => {
     expect(again.artifacts.length).toBeGreaterThan(0);
     expect(again.artifacts.every((a) => a.status === 'unchanged')).toBe(true);
     expect(await snapshot(join(dir, 'out-1'))).toEqual(before);
+  });
+
+  it('strips kept in the output folder give the same PNGs, and damaged ones are measured again', async () => {
+    const out = join(dir, 'out-store');
+    const pick = ['--municipality', 'huizen', '--municipality', 'leiden'];
+    expect((await build(out, ...pick)).result.code).toBe(0);
+    const first = withoutBookkeeping(await snapshot(out, false));
+    // The national strips were used by both municipalities, so the store has them.
+    const store = join(out, '.folderpers-strips');
+    const kept = await readdir(store);
+    expect(kept.length).toBeGreaterThan(20);
+    // A new process renders from the stored strips (a load marks the file as used) …
+    const longAgo = new Date('2000-01-01T00:00:00Z');
+    for (const name of kept) await utimes(join(store, name), longAgo, longAgo);
+    expect((await build(out, ...pick, '--force')).result.code).toBe(0);
+    expect(withoutBookkeeping(await snapshot(out, false))).toEqual(first);
+    const used = await Promise.all(kept.map(async (name) => (await stat(join(store, name))).mtimeMs > longAgo.getTime()));
+    expect(used.filter(Boolean).length).toBeGreaterThan(20);
+    // … and from damaged ones, which it cannot decode, exactly as from none.
+    for (const [i, name] of kept.entries()) {
+      const file = join(store, name);
+      await writeFile(file, i % 2 ? Buffer.from('not a strip') : (await readFile(file)).subarray(0, 40));
+    }
+    const damaged = await build(out, ...pick, '--force');
+    expect(damaged.result.code).toBe(0);
+    expect(damaged.result.stderr).not.toMatch(/internal error/);
+    expect(withoutBookkeeping(await snapshot(out, false))).toEqual(first);
   });
 
   it('a one-profile change rewrites only that municipality', async () => {
@@ -168,7 +199,7 @@ describe('folderpers build', () => {
 
   it('a build killed with SIGKILL leaves only complete files under final names, and the next build recovers', async () => {
     const out = join(dir, 'killed');
-    const complete = await snapshot(join(dir, 'out-1'), false);
+    const complete = withoutBookkeeping(await snapshot(join(dir, 'out-1'), false));
     // Kill as soon as the first job has been rendered: workers are writing temporaries.
     await new Promise<void>((resolve) => {
       const child = spawn(process.execPath, [CLI, 'build', '--content', content, '--out', out, '--jobs', '2'], {
@@ -179,17 +210,14 @@ describe('folderpers build', () => {
       });
       child.on('close', () => resolve());
     });
-    const left = await snapshot(out, false);
+    const left = withoutBookkeeping(await snapshot(out, false));
     for (const [path, bytes] of Object.entries(left)) {
       if (/\/\.[^/]*folderpers-tmp-/.test(path)) continue;
       expect(bytes, `${path} is not complete`).toBe(complete[path]);
     }
     const again = await build(out);
     expect(again.result.code).toBe(0);
-    const after = await snapshot(out, false);
-    delete after['/.folderpers-cache.json'];
-    delete complete['/.folderpers-cache.json'];
-    expect(after).toEqual(complete);
+    expect(withoutBookkeeping(await snapshot(out, false))).toEqual(complete);
   });
 
   it('--format github ends with the summary as a notice; text prints it as a line', async () => {

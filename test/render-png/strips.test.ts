@@ -9,6 +9,8 @@ import type { FrameItem, Frames } from '../../src/layout/frames.js';
 import { defaultFontFiles, loadFontSet } from '../../src/layout/text/index.js';
 import { pathExtent } from '../../src/render/png/extent.js';
 import { pagePngs, renderPng } from '../../src/render/png/index.js';
+import { measureWeights } from '../../src/render/png/ink-weights.js';
+import { decodeWeights, encodeWeights } from '../../src/render/png/weights-file.js';
 import { deflateSegment, zlibStream } from '../../src/render/png/zlib-segments.js';
 import { renderSvg } from '../../src/render/svg/index.js';
 
@@ -102,5 +104,23 @@ describe('pages that do not compose from ink mixes alone', () => {
     const png = await pagePngs(f, 0, new Map(), { alt: ALT })(SIZE);
     const whole = await renderPng(renderSvg(f, 0), { ...SIZE, alt: ALT });
     expect(png.equals(whole)).toBe(true);
+  });
+});
+
+describe('weights as bytes', () => {
+  it('decode what they encode, and refuse anything cut off or inconsistent', async () => {
+    const svg = (colour: (ink: number) => string) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20" viewBox="0 0 40 20">` +
+      `<rect width="40" height="20" fill="${colour(0)}"/><circle cx="20" cy="10" r="7" fill="${colour(3)}"/></svg>`;
+    const weights = await measureWeights(svg, [0, 3], 40, 20);
+    expect(weights.mixes).toBeGreaterThan(2);
+    const bytes = encodeWeights(weights);
+    expect(decodeWeights(bytes)).toEqual(weights);
+    expect(decodeWeights(bytes.subarray(0, bytes.length - 3))).toBeUndefined();
+    expect(decodeWeights(Buffer.from('not a strip'))).toBeUndefined();
+    const wrongSum = { ...weights, levels: weights.levels.map((l, i) => (i === 0 ? l + 1 : l)) };
+    expect(decodeWeights(encodeWeights(wrongSum))).toBeUndefined();
+    const badIndex = { ...weights, pixels: weights.pixels.map((p, i) => (i === 0 ? weights.mixes : p)) };
+    expect(decodeWeights(encodeWeights(badIndex))).toBeUndefined();
   });
 });

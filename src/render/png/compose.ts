@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { GlyphDefs } from '../svg/index.js';
 import { applyInks, LEVELS, MAX_STRIP_INKS, measureWeights, type StripWeights } from './ink-weights.js';
 import type { PagePlan, PlannedItem } from './page-plan.js';
-import { stripKey, stripSegments, stripWeights } from './strip-cache.js';
+import { stripKey, stripSegments, weightsFor } from './strip-cache.js';
 import { deflateSegment, zlibStream, type Segment } from './zlib-segments.js';
 
 export interface IndexedImage {
@@ -147,15 +147,11 @@ function mixIndices(weights: StripWeights, inks: readonly number[][], palette: P
   return lut;
 }
 
-/** A strip's markup, its key, and its weights from the cache or measured now. */
+/** A strip's key, and its weights from the cache or measured now. */
 async function weighStrip(plan: PagePlan, strip: Strip, width: number): Promise<{ key: string; weights: StripWeights }> {
   const markup = stripSvg(plan, strip.items, strip.y0, strip.y1, width);
   const key = stripKey(markup);
-  let weights = stripWeights.get(key);
-  if (!weights) {
-    weights = await measureWeights((colour) => applyInks(markup, colour), strip.inks, width, strip.y1 - strip.y0);
-    stripWeights.set(key, weights);
-  }
+  const weights = await weightsFor(key, () => measureWeights((colour) => applyInks(markup, colour), strip.inks, width, strip.y1 - strip.y0));
   return { key, weights };
 }
 

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { StripWeights } from './ink-weights.js';
+import { decodeWeights, encodeWeights } from './weights-file.js';
 import type { Segment } from './zlib-segments.js';
 
 /** Least recently used entries go first once the entries' bytes pass the budget. */
@@ -42,8 +43,55 @@ class Lru<V> {
 
 const MiB = 1024 * 1024;
 
+/** A strip's weights, and whether the store has them. */
+interface Kept {
+  weights: StripWeights;
+  stored: boolean;
+}
+
 /** Weights: about eight document pages at print size plus their web sizes. */
-export const stripWeights = new Lru<StripWeights>(192 * MiB, (w) => w.pixels.byteLength + w.levels.byteLength);
+const stripWeights = new Lru<Kept>(192 * MiB, (k) => k.weights.pixels.byteLength + k.weights.levels.byteLength);
+
+/**
+ * Keeps measured strips between processes (the build gives each worker one under the
+ * output folder), so a rebuild of one municipality starts with the national strips
+ * measured. Best effort: a store that fails to load or save only costs time.
+ */
+export interface StripStore {
+  load(key: string): Promise<Uint8Array | undefined>;
+  save(key: string, bytes: Uint8Array): Promise<void>;
+}
+
+let store: StripStore | undefined;
+
+export function useStripStore(s: StripStore | undefined): void {
+  store = s;
+}
+
+/**
+ * The weights of the strip `key`: from memory, else from the store, else measured now.
+ * A strip goes to the store on its second use in this process: one that only a single
+ * municipality has (its own footer text) never gets there.
+ */
+export async function weightsFor(key: string, measure: () => Promise<StripWeights>): Promise<StripWeights> {
+  const kept = stripWeights.get(key);
+  if (kept) {
+    if (!kept.stored && store) {
+      kept.stored = true;
+      await store.save(key, encodeWeights(kept.weights)).catch(() => undefined);
+    }
+    return kept.weights;
+  }
+  const bytes = store && (await store.load(key).catch(() => undefined));
+  const loaded = bytes && decodeWeights(bytes);
+  if (loaded) {
+    stripWeights.set(key, { weights: loaded, stored: true });
+    return loaded;
+  }
+  const weights = await measure();
+  stripWeights.set(key, { weights, stored: false });
+  return weights;
+}
 
 /** Compressed rows: a print page is ~0.3 MB of them. */
 export const stripSegments = new Lru<Segment>(64 * MiB, (s) => s.data.byteLength);
