@@ -3,12 +3,13 @@
  * errors (or worse, loops) on damaged tables, and the layout stage must only ever see a
  * font that already survived a real parse and a layout of sample text.
  */
-import * as fontkit from 'fontkit';
 
 /** Text the documents certainly contain: Dutch accents, dashes, quotes, digits. */
 const SAMPLE = 'Aa Zz 0123456789 ëéèïüö —–‘’“” € @ .,:;?!';
 
-export function fontProblem(bytes: Buffer): string | undefined {
+export async function fontProblem(bytes: Buffer): Promise<string | undefined> {
+  // Loaded on first use: only profiles with house fonts need fontkit before rendering.
+  const fontkit = await import('fontkit');
   try {
     const font = fontkit.create(bytes);
     if (!('unitsPerEm' in font)) return 'it is a font collection; give one TTF or OTF file per style';

@@ -126,7 +126,7 @@ export async function readAsset(contentRoot: string, ref: AssetRef): Promise<Ass
     }
     case 'ttf':
     case 'otf': {
-      const broken = fontProblem(bytes);
+      const broken = await fontProblem(bytes);
       if (broken) return fail('font/invalid', `${shown} is not a usable font: ${broken}`);
       return { ok: true, absPath, bytes, type: sniffed === 'otf' ? 'otf' : 'ttf' };
     }

@@ -5,7 +5,8 @@
  * keeps them with the rest of `out/` in its cache. Like the stat cache it is local
  * bookkeeping, not output: the manifest does not list it and its loss only costs time.
  */
-import { mkdir, readdir, readFile, stat, unlink, utimes } from 'node:fs/promises';
+import { readFileSync, utimesSync } from 'node:fs';
+import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StripStore } from '../render/png/index.js';
 import { isTempName, writeFileAtomic } from './atomic-write.js';
@@ -23,12 +24,19 @@ export function fileStripStore(dir: string): StripStore {
     return join(dir, key);
   };
   return {
+    // Synchronous inside: a page loads ~100 small files, and a worker has nothing else to
+    // do meanwhile; the thread pool's round trips cost more than the reads.
     async load(key) {
       const file = path(key);
-      const bytes = await readFile(file).catch(() => undefined);
-      // Its modification time says when a build last used it (see pruneStripStore).
-      if (bytes) await utimes(file, new Date(), new Date()).catch(() => undefined);
-      return bytes;
+      try {
+        const bytes = readFileSync(file);
+        // Its modification time says when a build last used it (see pruneStripStore).
+        const now = new Date();
+        utimesSync(file, now, now);
+        return bytes;
+      } catch {
+        return undefined;
+      }
     },
     async save(key, bytes) {
       await mkdir(dir, { recursive: true });

@@ -11,7 +11,7 @@ import { pathExtent } from '../../src/render/png/extent.js';
 import { pagePngs, renderPng } from '../../src/render/png/index.js';
 import { measureWeights } from '../../src/render/png/ink-weights.js';
 import { decodeWeights, encodeWeights } from '../../src/render/png/weights-file.js';
-import { deflateSegment, zlibStream } from '../../src/render/png/zlib-segments.js';
+import { decodeSegment, deflateSegment, encodeSegment, zlibStream } from '../../src/render/png/zlib-segments.js';
 import { renderSvg } from '../../src/render/svg/index.js';
 
 const fonts = loadFontSet(defaultFontFiles());
@@ -71,6 +71,16 @@ describe('zlibStream', () => {
     // inflateSync verifies the Adler-32 trailer: a wrong combination throws.
     expect(inflateSync(stream).equals(Buffer.concat(parts))).toBe(true);
   });
+
+  it('keeps a segment as bytes that decode to it, and refuses them damaged', () => {
+    const segment = deflateSegment(Buffer.from('rij '.repeat(500)));
+    const bytes = encodeSegment(segment);
+    expect(decodeSegment(bytes)).toEqual(segment);
+    const damaged = Buffer.from(bytes);
+    damaged[damaged.length - 2]! ^= 0x10;
+    expect(decodeSegment(damaged)).toBeUndefined();
+    expect(decodeSegment(bytes.subarray(0, 30))).toBeUndefined();
+  });
 });
 
 describe('pages that do not compose from ink mixes alone', () => {
@@ -115,12 +125,15 @@ describe('weights as bytes', () => {
     const weights = await measureWeights(svg, [0, 3], 40, 20);
     expect(weights.mixes).toBeGreaterThan(2);
     const bytes = encodeWeights(weights);
-    expect(decodeWeights(bytes)).toEqual(weights);
+    const back = decodeWeights(bytes)!;
+    expect({ ...back, pixels: back.pixels() }).toEqual({ ...weights, pixels: weights.pixels() });
     expect(decodeWeights(bytes.subarray(0, bytes.length - 3))).toBeUndefined();
+    const flipped = Buffer.from(bytes);
+    flipped[flipped.length - 1]! ^= 1;
+    expect(decodeWeights(flipped)).toBeUndefined();
     expect(decodeWeights(Buffer.from('not a strip'))).toBeUndefined();
+    // Consistent checksum, inconsistent table: a mix whose levels do not add up.
     const wrongSum = { ...weights, levels: weights.levels.map((l, i) => (i === 0 ? l + 1 : l)) };
     expect(decodeWeights(encodeWeights(wrongSum))).toBeUndefined();
-    const badIndex = { ...weights, pixels: weights.pixels.map((p, i) => (i === 0 ? weights.mixes : p)) };
-    expect(decodeWeights(encodeWeights(badIndex))).toBeUndefined();
   });
 });

@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { GlyphDefs } from '../svg/index.js';
 import { applyInks, LEVELS, MAX_STRIP_INKS, measureWeights, type StripWeights } from './ink-weights.js';
 import type { PagePlan, PlannedItem } from './page-plan.js';
-import { stripKey, stripSegments, weightsFor } from './strip-cache.js';
+import { segmentFor, stripKey, weightsFor } from './strip-cache.js';
 import { deflateSegment, zlibStream, type Segment } from './zlib-segments.js';
 
 export interface IndexedImage {
@@ -159,7 +159,7 @@ async function weighStrip(plan: PagePlan, strip: Strip, width: number): Promise<
 function indexRows(weights: StripWeights, lut: Uint8Array, width: number, height: number): Buffer {
   const stride = width + 1;
   const rows = Buffer.alloc(stride * height);
-  const { pixels } = weights;
+  const pixels = weights.pixels();
   for (let y = 0; y < height; y++) {
     const from = y * width;
     const to = y * stride + 1;
@@ -183,14 +183,7 @@ export async function composeIndexed(plan: PagePlan, width: number, height: numb
     const { key, weights } = await weighStrip(plan, strip, width);
     const lut = mixIndices(weights, inks, palette);
     if (!lut || palette.size > MAX_MIX_COLOURS) return undefined;
-    // The same strip with its mixes at the same palette entries compresses to the same bytes.
-    const segmentKey = `${key}:${Buffer.from(lut).toString('hex')}`;
-    let segment = stripSegments.get(segmentKey);
-    if (!segment) {
-      segment = deflateSegment(indexRows(weights, lut, width, strip.y1 - strip.y0));
-      stripSegments.set(segmentKey, segment);
-    }
-    segments.set(strip, segment);
+    segments.set(strip, await segmentFor(key, lut, () => deflateSegment(indexRows(weights, lut, width, strip.y1 - strip.y0))));
   }
 
   const coloured = strips.filter((s) => s.inColour);

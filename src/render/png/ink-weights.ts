@@ -26,8 +26,13 @@ export interface StripWeights {
   /** Distinct mixes: `mixes` × `inks.length` levels, each 0…LEVELS, each mix summing to LEVELS. */
   levels: Uint8Array;
   mixes: number;
-  /** Per pixel, row by row: which mix. */
-  pixels: Uint8Array | Uint16Array;
+  /**
+   * Per pixel, row by row: which mix. A function, because a strip from the store only
+   * needs its pixels when its compressed rows are not stored as well.
+   */
+  pixels: () => Uint8Array | Uint16Array;
+  /** Bytes the pixels take in memory. */
+  pixelBytes: number;
 }
 
 /**
@@ -96,12 +101,8 @@ function quantise(passes: readonly Buffer[], inks: readonly number[], count: num
     last = raw;
     lastId = id;
   }
-  return {
-    inks,
-    levels: Uint8Array.from(levels),
-    mixes: ids.size,
-    pixels: ids.size <= 256 ? Uint8Array.from(pixels) : pixels,
-  };
+  const ofMixes = ids.size <= 256 ? Uint8Array.from(pixels) : pixels;
+  return { inks, levels: Uint8Array.from(levels), mixes: ids.size, pixels: () => ofMixes, pixelBytes: ofMixes.byteLength };
 }
 
 /** How a strip's markup names ink n before a pass or a palette gives it a colour. */

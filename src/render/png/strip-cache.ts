@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { StripWeights } from './ink-weights.js';
 import { decodeWeights, encodeWeights } from './weights-file.js';
-import type { Segment } from './zlib-segments.js';
+import { decodeSegment, encodeSegment, type Segment } from './zlib-segments.js';
 
 /** Least recently used entries go first once the entries' bytes pass the budget. */
 class Lru<V> {
@@ -41,21 +41,24 @@ class Lru<V> {
   }
 }
 
-const MiB = 1024 * 1024;
-
-/** A strip's weights, and whether the store has them. */
-interface Kept {
-  weights: StripWeights;
+/** A value kept in memory, and whether the store has it. */
+interface Kept<V> {
+  value: V;
   stored: boolean;
 }
 
+const MiB = 1024 * 1024;
+
 /** Weights: about eight document pages at print size plus their web sizes. */
-const stripWeights = new Lru<Kept>(192 * MiB, (k) => k.weights.pixels.byteLength + k.weights.levels.byteLength);
+const weights = new Lru<Kept<StripWeights>>(192 * MiB, (k) => k.value.pixelBytes + k.value.levels.byteLength);
+
+/** Compressed rows: a print page is ~0.3 MB of them. */
+const segments = new Lru<Kept<Segment>>(64 * MiB, (k) => k.value.data.byteLength);
 
 /**
  * Keeps measured strips between processes (the build gives each worker one under the
  * output folder), so a rebuild of one municipality starts with the national strips
- * measured. Best effort: a store that fails to load or save only costs time.
+ * measured and compressed. Best effort: a store that fails to load or save only costs time.
  */
 export interface StripStore {
   load(key: string): Promise<Uint8Array | undefined>;
@@ -69,32 +72,48 @@ export function useStripStore(s: StripStore | undefined): void {
 }
 
 /**
- * The weights of the strip `key`: from memory, else from the store, else measured now.
- * A strip goes to the store on its second use in this process: one that only a single
- * municipality has (its own footer text) never gets there.
+ * The value of `key`: from memory, else from the store, else made now. A value goes to
+ * the store on its second use in this process: a strip that only one municipality has
+ * (its own footer text) never gets there.
  */
-export async function weightsFor(key: string, measure: () => Promise<StripWeights>): Promise<StripWeights> {
-  const kept = stripWeights.get(key);
+async function keep<V>(
+  memory: Lru<Kept<V>>,
+  key: string,
+  codec: { encode: (v: V) => Uint8Array; decode: (b: Uint8Array) => V | undefined },
+  make: () => V | Promise<V>,
+): Promise<V> {
+  const kept = memory.get(key);
   if (kept) {
     if (!kept.stored && store) {
       kept.stored = true;
-      await store.save(key, encodeWeights(kept.weights)).catch(() => undefined);
+      await store.save(key, codec.encode(kept.value)).catch(() => undefined);
     }
-    return kept.weights;
+    return kept.value;
   }
   const bytes = store && (await store.load(key).catch(() => undefined));
-  const loaded = bytes && decodeWeights(bytes);
+  const loaded = bytes && codec.decode(bytes);
   if (loaded) {
-    stripWeights.set(key, { weights: loaded, stored: true });
+    memory.set(key, { value: loaded, stored: true });
     return loaded;
   }
-  const weights = await measure();
-  stripWeights.set(key, { weights, stored: false });
-  return weights;
+  const value = await make();
+  memory.set(key, { value, stored: false });
+  return value;
 }
 
-/** Compressed rows: a print page is ~0.3 MB of them. */
-export const stripSegments = new Lru<Segment>(64 * MiB, (s) => s.data.byteLength);
+/** A strip's weights, keyed by its markup's hash (stripKey). */
+export function weightsFor(key: string, measure: () => Promise<StripWeights>): Promise<StripWeights> {
+  return keep(weights, key, { encode: encodeWeights, decode: decodeWeights }, measure);
+}
+
+/**
+ * A strip's compressed rows. The same strip whose mixes sit at the same palette entries
+ * (`lut`) compresses to the same bytes, whichever municipality it is drawn for.
+ */
+export function segmentFor(key: string, lut: Uint8Array, compress: () => Segment): Promise<Segment> {
+  const segmentKey = createHash('sha256').update(key).update(':').update(lut).digest('hex');
+  return keep(segments, segmentKey, { encode: encodeSegment, decode: decodeSegment }, compress);
+}
 
 export function stripKey(markup: string): string {
   return createHash('sha256').update(markup).digest('hex');

@@ -1,58 +1,75 @@
 /**
- * Measured strip weights as bytes, for a store that keeps them between builds. Anything
- * that does not decode to a consistent strip is refused (undefined), never trusted: the
- * caller measures the strip again.
+ * Measured strip weights as bytes, for a store that keeps them between builds. The mix
+ * table comes first and the pixels compressed after it, so a strip whose compressed rows
+ * are stored too is used without inflating its pixels. A SHA-256 of everything after it
+ * guards against files cut off or damaged on disk: anything that does not check out is
+ * refused (undefined), and the caller measures the strip again.
  */
+import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { assert } from '../../diagnostics/index.js';
 import { LEVELS, MAX_STRIP_INKS, type StripWeights } from './ink-weights.js';
 
-const MAGIC = 'FPW1';
+const MAGIC = 'FPW2';
 
-/** Layout: magic, ink count, inks (u16), mix count (u32), levels, index width (1|2), pixel count (u32), pixels; deflated. */
+/**
+ * Layout: magic, SHA-256 of the rest; then ink count, inks (u16), mix count (u32), levels,
+ * index width (1|2), pixel count (u32), and the pixels deflated.
+ */
 export function encodeWeights(w: StripWeights): Buffer {
   const k = w.inks.length;
-  const width = w.pixels.BYTES_PER_ELEMENT;
-  const head = Buffer.alloc(4 + 1 + 2 * k + 4);
-  head.write(MAGIC, 0, 'latin1');
-  head[4] = k;
-  w.inks.forEach((ink, i) => head.writeUInt16LE(ink, 5 + 2 * i));
-  head.writeUInt32LE(w.mixes, 5 + 2 * k);
-  const tail = Buffer.alloc(5);
-  tail[0] = width;
-  tail.writeUInt32LE(w.pixels.length, 1);
-  const pixels = Buffer.from(w.pixels.buffer, w.pixels.byteOffset, w.pixels.byteLength);
-  return deflateRawSync(Buffer.concat([head, w.levels, tail, pixels]), { level: 1 });
+  const pixels = w.pixels();
+  const head = Buffer.alloc(1 + 2 * k + 4);
+  head[0] = k;
+  w.inks.forEach((ink, i) => head.writeUInt16LE(ink, 1 + 2 * i));
+  head.writeUInt32LE(w.mixes, 1 + 2 * k);
+  const shape = Buffer.alloc(5);
+  shape[0] = pixels.BYTES_PER_ELEMENT;
+  shape.writeUInt32LE(pixels.length, 1);
+  const packed = deflateRawSync(Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength), { level: 1 });
+  const rest = Buffer.concat([head, w.levels, shape, packed]);
+  return Buffer.concat([Buffer.from(MAGIC, 'latin1'), createHash('sha256').update(rest).digest(), rest]);
 }
 
 export function decodeWeights(bytes: Uint8Array): StripWeights | undefined {
-  let data: Buffer;
-  try {
-    data = inflateRawSync(bytes);
-  } catch {
-    return undefined;
-  }
-  if (data.length < 10 || data.toString('latin1', 0, 4) !== MAGIC) return undefined;
-  const k = data[4]!;
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (b.length < 36 + 10 || b.toString('latin1', 0, 4) !== MAGIC) return undefined;
+  const rest = b.subarray(36);
+  if (!createHash('sha256').update(rest).digest().equals(b.subarray(4, 36))) return undefined;
+  const k = rest[0]!;
   if (k < 1 || k > MAX_STRIP_INKS) return undefined;
-  let at = 5;
-  const inks = Array.from({ length: k }, (_, i) => data.readUInt16LE(at + 2 * i));
+  let at = 1;
+  const inks = Array.from({ length: k }, (_, i) => rest.readUInt16LE(at + 2 * i));
   at += 2 * k;
-  const mixes = data.readUInt32LE(at);
+  const mixes = rest.readUInt32LE(at);
   at += 4;
-  if (mixes < 1 || data.length < at + mixes * k + 5) return undefined;
-  const levels = Uint8Array.from(data.subarray(at, at + mixes * k));
+  if (mixes < 1 || rest.length < at + mixes * k + 5) return undefined;
+  const levels = Uint8Array.from(rest.subarray(at, at + mixes * k));
   at += mixes * k;
   for (let m = 0; m < mixes; m++) {
     let sum = 0;
     for (let j = 0; j < k; j++) sum += levels[m * k + j]!;
     if (sum !== LEVELS) return undefined;
   }
-  const width = data[at]!;
-  const count = data.readUInt32LE(at + 1);
-  at += 5;
-  if ((width !== 1 && width !== 2) || data.length !== at + count * width) return undefined;
-  const raw = data.subarray(at);
-  const pixels = width === 1 ? Uint8Array.from(raw) : new Uint16Array(Uint8Array.from(raw).buffer);
-  for (let p = 0; p < pixels.length; p++) if (pixels[p]! >= mixes) return undefined;
-  return { inks, levels, mixes, pixels };
+  const width = rest[at]!;
+  const count = rest.readUInt32LE(at + 1);
+  if (width !== (mixes <= 256 ? 1 : 2)) return undefined;
+  const packed = Buffer.from(rest.subarray(at + 5));
+  let pixels: Uint8Array | Uint16Array | undefined;
+  return {
+    inks,
+    levels,
+    mixes,
+    pixelBytes: count * width,
+    pixels: () => {
+      if (!pixels) {
+        // The checksum matched what was written, so only a bug could make this fail.
+        const raw = Uint8Array.from(inflateRawSync(packed));
+        assert(raw.length === count * width, 'stored strip has the wrong number of pixels');
+        pixels = width === 1 ? raw : new Uint16Array(raw.buffer);
+        for (let p = 0; p < pixels.length; p++) assert(pixels[p]! < mixes, 'stored strip names a mix it does not have');
+      }
+      return pixels;
+    },
+  };
 }
