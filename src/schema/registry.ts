@@ -1,10 +1,17 @@
 /**
- * The JSON Schemas in schemas/, compiled once with ajv (JSON Schema 2020-12). The schema
- * files are the single source of truth for field names, types and the limits the layouts
- * need; this module only finds and compiles them.
+ * The JSON Schemas in schemas/, compiled with ajv (JSON Schema 2020-12). The schema files
+ * are the single source of truth for field names, types and the limits the layouts need;
+ * this module only finds and compiles them.
+ *
+ * Compiling them costs ~150 ms of every run (loading ajv, generating code), so the build of
+ * the tool compiles them once into validators.cjs beside this module (compile-validators.ts).
+ * That file is used only when it was made from exactly these schema files; otherwise (a
+ * schema edited since, or running from src/) ajv compiles them here as before.
  */
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { Ajv2020 as Ajv, ValidateFunction } from 'ajv/dist/2020.js';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assert } from '../diagnostics/index.js';
@@ -24,24 +31,61 @@ function packageRoot(): string {
 
 export const SCHEMA_DIR = join(packageRoot(), 'schemas');
 
+/** Where compile-validators.ts writes the compiled validators: beside this module. */
+export const PRECOMPILED = join(dirname(fileURLToPath(import.meta.url)), 'validators.cjs');
+
+const require = createRequire(import.meta.url);
+
+/** The ajv set-up both ways of compiling share, so they give the same errors. */
+export function createAjv(extra: Record<string, unknown> = {}): Ajv {
+  const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  return new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, ...extra });
+}
+
+/** The schema files by name, sorted, and a hash of all of them. */
+export function readSchemas(dir: string = SCHEMA_DIR): { schemas: Map<string, JsonSchema>; hash: string } {
+  const schemas = new Map<string, JsonSchema>();
+  const hash = createHash('sha256');
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.schema.json')).sort()) {
+    const text = readFileSync(join(dir, name), 'utf8');
+    const schema = JSON.parse(text) as JsonSchema;
+    assert(schema['$id'] === name, `schema ${name} must have "$id": "${name}"`);
+    schemas.set(name, schema);
+    hash.update(name).update('\0').update(text).update('\0');
+  }
+  return { schemas, hash: hash.digest('hex') };
+}
+
+interface Precompiled {
+  hash: string;
+  validators: Record<string, ValidateFunction>;
+}
+
+function loadPrecompiled(hash: string): Precompiled['validators'] | undefined {
+  if (!existsSync(PRECOMPILED)) return undefined;
+  const module = require(PRECOMPILED) as Precompiled;
+  return module.hash === hash ? module.validators : undefined;
+}
+
 export class SchemaRegistry {
-  readonly #ajv: Ajv2020;
-  readonly #schemas = new Map<string, JsonSchema>();
+  readonly #schemas: Map<string, JsonSchema>;
+  readonly #precompiled: Precompiled['validators'] | undefined;
+  #ajv: Ajv | undefined;
   readonly #compiled = new Map<string, ValidateFunction>();
 
   constructor(dir: string = SCHEMA_DIR) {
-    this.#ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-    for (const name of readdirSync(dir).filter((f) => f.endsWith('.schema.json')).sort()) {
-      const schema = JSON.parse(readFileSync(join(dir, name), 'utf8')) as JsonSchema;
-      assert(schema['$id'] === name, `schema ${name} must have "$id": "${name}"`);
-      this.#schemas.set(name, schema);
-      this.#ajv.addSchema(schema);
-    }
+    const { schemas, hash } = readSchemas(dir);
+    this.#schemas = schemas;
+    this.#precompiled = loadPrecompiled(hash);
   }
 
   validator(id: string): ValidateFunction {
-    let fn = this.#compiled.get(id);
+    let fn = this.#compiled.get(id) ?? this.#precompiled?.[id];
     if (!fn) {
+      if (!this.#ajv) {
+        this.#ajv = createAjv();
+        for (const schema of this.#schemas.values()) this.#ajv.addSchema(schema);
+      }
       const found = this.#ajv.getSchema(id);
       assert(found, `unknown schema ${id}`);
       fn = found;

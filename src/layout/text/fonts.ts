@@ -54,6 +54,7 @@ export function loadFont(file: string): LoadedFont {
   const parsed = fontkit.create(bytes);
   if (!('layout' in parsed)) throw new Error(`${file} is a font collection; name one font file`);
   fixGlyphCodePoints(parsed);
+  shapeOnce(parsed);
   const loaded: LoadedFont = {
     id: uniqueId(basename(file, extname(file))),
     file,
@@ -79,6 +80,31 @@ export function loadFont(file: string): LoadedFont {
  */
 function fixGlyphCodePoints(font: fontkit.Font): void {
   for (const codePoint of [...font.characterSet].sort((a, b) => a - b)) font.glyphForCodePoint(codePoint);
+}
+
+/**
+ * The layout (measure.ts), the PDF renderer (pdfkit) and the SVG renderer each keep a word
+ * cache of their own, and each used to shape a new word with fontkit: three times the
+ * OpenType work for every word a worker meets first, most of a fresh worker's first job.
+ * Shaping with the default features is now remembered per font, and every caller gets its
+ * own copy of the positions (pdfkit scales them in place); glyph objects are shared, as
+ * fontkit shares them anyway.
+ */
+function shapeOnce(font: fontkit.Font): void {
+  const shaped = new Map<string, fontkit.GlyphRun>();
+  const shape = font.layout.bind(font);
+  font.layout = (text: string, features?: unknown, ...rest: unknown[]) => {
+    if (features !== undefined || rest.length > 0) return (shape as (...args: unknown[]) => fontkit.GlyphRun)(text, features, ...rest);
+    let run = shaped.get(text);
+    if (!run) {
+      run = shape(text);
+      shaped.set(text, run);
+    }
+    const copy = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as fontkit.GlyphRun, run);
+    copy.glyphs = [...run.glyphs];
+    copy.positions = run.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as typeof p, p));
+    return copy;
+  };
 }
 
 /** Two house fonts may share a file name in different folders; ids must stay distinct. */
