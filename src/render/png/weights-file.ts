@@ -1,21 +1,17 @@
 /**
  * Measured strip weights as bytes, for a store that keeps them between builds. The mix
  * table comes first and the pixels compressed after it, so a strip whose compressed rows
- * are stored too is used without inflating its pixels. A SHA-256 of everything after it
- * guards against files cut off or damaged on disk: anything that does not check out is
- * refused (undefined), and the caller measures the strip again.
+ * are stored too is used without inflating its pixels. Sealed (see sealed.ts): anything
+ * that does not check out is refused (undefined), and the caller measures the strip again.
  */
-import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { assert } from '../../diagnostics/index.js';
 import { LEVELS, MAX_STRIP_INKS, type StripWeights } from './ink-weights.js';
+import { seal, unseal } from './sealed.js';
 
 const MAGIC = 'FPW2';
 
-/**
- * Layout: magic, SHA-256 of the rest; then ink count, inks (u16), mix count (u32), levels,
- * index width (1|2), pixel count (u32), and the pixels deflated.
- */
+/** Payload: ink count, inks (u16), mix count (u32), levels, index width (1|2), pixel count (u32), pixels deflated. */
 export function encodeWeights(w: StripWeights): Buffer {
   const k = w.inks.length;
   const pixels = w.pixels();
@@ -27,15 +23,12 @@ export function encodeWeights(w: StripWeights): Buffer {
   shape[0] = pixels.BYTES_PER_ELEMENT;
   shape.writeUInt32LE(pixels.length, 1);
   const packed = deflateRawSync(Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength), { level: 1 });
-  const rest = Buffer.concat([head, w.levels, shape, packed]);
-  return Buffer.concat([Buffer.from(MAGIC, 'latin1'), createHash('sha256').update(rest).digest(), rest]);
+  return seal(MAGIC, Buffer.concat([head, w.levels, shape, packed]));
 }
 
 export function decodeWeights(bytes: Uint8Array): StripWeights | undefined {
-  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (b.length < 36 + 10 || b.toString('latin1', 0, 4) !== MAGIC) return undefined;
-  const rest = b.subarray(36);
-  if (!createHash('sha256').update(rest).digest().equals(b.subarray(4, 36))) return undefined;
+  const rest = unseal(MAGIC, bytes);
+  if (!rest || rest.length < 10) return undefined;
   const k = rest[0]!;
   if (k < 1 || k > MAX_STRIP_INKS) return undefined;
   let at = 1;

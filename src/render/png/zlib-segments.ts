@@ -5,8 +5,8 @@
  * combine without reading the data again. A page strip that is the same for the next
  * municipality is then compressed once, not once per municipality.
  */
-import { createHash } from 'node:crypto';
 import { constants, deflateRawSync } from 'node:zlib';
+import { seal, unseal } from './sealed.js';
 
 export interface Segment {
   /** Raw deflate data, sync-flushed. */
@@ -75,22 +75,16 @@ export function zlibStream(segments: readonly Segment[]): Buffer {
 
 const MAGIC = 'FPZ2';
 
-/**
- * A segment as bytes for the strip store: magic, SHA-256 of the rest, Adler-32, length,
- * deflate data. The checksum refuses a file damaged on disk without inflating it.
- */
+/** A segment as bytes for the strip store, sealed (see sealed.ts): Adler-32, length, deflate data. */
 export function encodeSegment(s: Segment): Buffer {
   const head = Buffer.alloc(8);
   head.writeUInt32LE(s.adler, 0);
   head.writeUInt32LE(s.length, 4);
-  const rest = Buffer.concat([head, s.data]);
-  return Buffer.concat([Buffer.from(MAGIC, 'latin1'), createHash('sha256').update(rest).digest(), rest]);
+  return seal(MAGIC, Buffer.concat([head, s.data]));
 }
 
 export function decodeSegment(bytes: Uint8Array): Segment | undefined {
-  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (b.length < 36 + 8 || b.toString('latin1', 0, 4) !== MAGIC) return undefined;
-  const rest = b.subarray(36);
-  if (!createHash('sha256').update(rest).digest().equals(b.subarray(4, 36))) return undefined;
+  const rest = unseal(MAGIC, bytes);
+  if (!rest || rest.length < 8) return undefined;
   return { adler: rest.readUInt32LE(0), length: rest.readUInt32LE(4), data: Buffer.from(rest.subarray(8)) };
 }
