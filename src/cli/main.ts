@@ -4,9 +4,6 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createRequire } from 'node:module';
-import { runValidate } from './validate-command.js';
-import { runBuild } from './build-command.js';
-import { runManifestMerge } from './manifest-command.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../../package.json') as { version: string };
@@ -65,6 +62,7 @@ Content layout, profile fields and every rule: see README.md.`,
     .option('--municipality <id>', 'only this municipality (repeatable)', collect, [] as string[])
     .addOption(formatOption())
     .action(async (opts) => {
+      const { runValidate } = await import('./validate-command.js');
       process.exitCode = await runValidate(opts);
     });
 
@@ -80,6 +78,9 @@ Content layout, profile fields and every rule: see README.md.`,
     .option('--force', 'render everything, even artifacts whose inputs did not change', false)
     .addOption(formatOption())
     .action(async (opts) => {
+      // Loaded per command: `build` starts its first worker before the validation code
+      // (Markdown, YAML, schemas) has even loaded.
+      const { runBuild } = await import('./build-command.js');
       process.exitCode = await runBuild(opts);
     });
 
@@ -90,6 +91,7 @@ Content layout, profile fields and every rule: see README.md.`,
     .description('print the manifest of a sharded build: the union of the shards\' manifest.json files')
     .argument('<manifests...>', 'manifest.json of each shard')
     .action(async (files: string[]) => {
+      const { runManifestMerge } = await import('./manifest-command.js');
       process.exitCode = await runManifestMerge(files);
     });
 
