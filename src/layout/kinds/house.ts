@@ -189,20 +189,11 @@ export function contactLines(k: KindContext, s: Section<Run[]>, width: number, o
     const topH = side ? Math.max(beforeH, card.height) : cardY + card.height;
     const height = 2 * CARD_PAD + topH + afterGap + heightOf(after);
     return [
-      {
-        height,
-        spaceBefore: 0,
-        keepWithNext: false,
-        section: s.id,
-        text: true,
-        bookmark: s.title,
-        draw(x, y, out) {
-          out.push({ type: 'rect', x, y, width, height, fill: colors.panel, radius: 4 });
-          placeLines(before, x + CARD_PAD, y + CARD_PAD, out);
-          card.draw(x + CARD_PAD + (side ? textW + g.gutter : 0), y + CARD_PAD + cardY, out);
-          placeLines(after, x + CARD_PAD, y + CARD_PAD + topH + afterGap, out);
-        },
-      },
+      panelBlock(s, width, height, colors.panel, (x, y, out) => {
+        placeLines(before, x + CARD_PAD, y + CARD_PAD, out);
+        card.draw(x + CARD_PAD + (side ? textW + g.gutter : 0), y + CARD_PAD + cardY, out);
+        placeLines(after, x + CARD_PAD, y + CARD_PAD + topH + afterGap, out);
+      }),
     ];
   }
 
@@ -292,7 +283,25 @@ function arrangeContact(k: KindContext, s: Section<Run[]>, width: number, a: Arr
   const topH = a.side ? Math.max(leftH, cardColH) : cardY + card.height;
   const belowY = topH + (below.length ? gap : 0);
   const height = 2 * CARD_PAD + belowY + heightOf(below);
-  const line: FlowLine = {
+  const line = panelBlock(s, width, height, colors.panel, (x, y, out) => {
+    placeLines(left, x + CARD_PAD, y + CARD_PAD, out);
+    const cx = x + CARD_PAD + (a.side ? textW + g.gutter : 0);
+    card.draw(cx, y + CARD_PAD + cardY, out);
+    placeLines(underCard, cx, y + CARD_PAD + card.height + gap, out);
+    placeLines(below, x + CARD_PAD, y + CARD_PAD + belowY, out);
+  });
+  return { line, fits: card.fits };
+}
+
+/** A contact block across the page: one line that does not break, on a rounded panel. */
+function panelBlock(
+  s: Section<Run[]>,
+  width: number,
+  height: number,
+  fill: string,
+  drawInside: (x: number, y: number, out: FrameItem[]) => void,
+): FlowLine {
+  return {
     height,
     spaceBefore: 0,
     keepWithNext: false,
@@ -300,15 +309,10 @@ function arrangeContact(k: KindContext, s: Section<Run[]>, width: number, a: Arr
     text: true,
     bookmark: s.title,
     draw(x, y, out) {
-      out.push({ type: 'rect', x, y, width, height, fill: colors.panel, radius: 4 });
-      placeLines(left, x + CARD_PAD, y + CARD_PAD, out);
-      const cx = x + CARD_PAD + (a.side ? textW + g.gutter : 0);
-      card.draw(cx, y + CARD_PAD + cardY, out);
-      placeLines(underCard, cx, y + CARD_PAD + card.height + gap, out);
-      placeLines(below, x + CARD_PAD, y + CARD_PAD + belowY, out);
+      out.push({ type: 'rect', x, y, width, height, fill, radius: 4 });
+      drawInside(x, y, out);
     },
   };
-  return { line, fits: card.fits };
 }
 
 /** Draws lines one below the other (inside a box); returns the bottom. */
