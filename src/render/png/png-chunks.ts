@@ -1,7 +1,8 @@
 /**
- * Minimal PNG chunk surgery: insert an iTXt chunk right after IHDR. Written by hand because
- * sharp writes no PNG text chunks, and an iTXt `Description` is what image viewers and
- * web tooling read as the image's description.
+ * PNG chunks by hand: the chunk framing (length, type, CRC) that indexed-png.ts writes its
+ * PNGs with, and an iTXt chunk inserted right after IHDR of a PNG sharp wrote, because sharp
+ * writes no PNG text chunks and an iTXt `Description` is what image viewers and web tooling
+ * read as the image's description.
  */
 import { crc32 } from 'node:zlib';
 import { assert } from '../../diagnostics/index.js';
