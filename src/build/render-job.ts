@@ -143,8 +143,8 @@ export async function renderJob(
       ...(formats.includes('png') ? [{ format: 'png' as const, size: pixelSize(page.width, page.height, PRINT_DPI) }] : []),
       ...(formats.includes('web.png') ? [{ format: 'web.png' as const, size: { width: WEB_WIDTH } }] : []),
     ];
-    const png = sizes.length > 0 ? await timed(sizes[0]!.format, () => pagePngs(page, 0, images, { alt, title })) : undefined;
-    for (const { format, size } of sizes) files.push({ format, data: await timed(format, () => png!(size)) });
+    const png = pagePngs(page, 0, images, { alt, title });
+    for (const { format, size } of sizes) files.push({ format, data: await timed(format, () => png(size)) });
     if (formats.includes('alt.txt')) files.push({ format: 'alt.txt', data: Buffer.from(altTextFile(alt)) });
   }
   return { files, diagnostics, timings };

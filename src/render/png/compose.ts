@@ -57,8 +57,8 @@ function stripsOf(plan: PagePlan, width: number, height: number): Strip[] {
   return strips;
 }
 
-/** Rows [y0, y1) of the page as a standalone SVG, inks left as tokens. */
-function stripSvg(plan: PagePlan, items: readonly PlannedItem[], y0: number, y1: number, width: number): string {
+/** A strip's rows of the page as a standalone SVG, inks left as tokens. */
+function stripSvg(plan: PagePlan, { items, y0, y1 }: Strip, width: number): string {
   const scale = width / plan.width;
   const markup = items.map((i) => i.svg).join('');
   return (
@@ -149,7 +149,7 @@ function mixIndices(weights: StripWeights, inks: readonly number[][], palette: P
 
 /** A strip's key, and its weights from the cache or measured now. */
 async function weighStrip(plan: PagePlan, strip: Strip, width: number): Promise<{ key: string; weights: StripWeights }> {
-  const markup = stripSvg(plan, strip.items, strip.y0, strip.y1, width);
+  const markup = stripSvg(plan, strip, width);
   const key = stripKey(markup);
   const weights = await weightsFor(key, () => measureWeights((colour) => applyInks(markup, colour), strip.inks, width, strip.y1 - strip.y0));
   return { key, weights };
@@ -202,7 +202,7 @@ export async function composeIndexed(plan: PagePlan, width: number, height: numb
 async function paintInColour(plan: PagePlan, strips: readonly Strip[], width: number, palette: Palette): Promise<Buffer[]> {
   const rasters: Buffer[] = [];
   for (const strip of strips) {
-    const svg = applyInks(stripSvg(plan, strip.items, strip.y0, strip.y1, width), (ink) => plan.inks[ink]!);
+    const svg = applyInks(stripSvg(plan, strip, width), (ink) => plan.inks[ink]!);
     rasters.push(await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer());
   }
   const counts = new Map<number, number>();

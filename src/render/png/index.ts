@@ -11,7 +11,7 @@ import type { Frames } from '../../layout/frames.js';
 import { renderSvg, type EmbeddedImages } from '../svg/index.js';
 import { composeIndexed } from './compose.js';
 import { encodeIndexed } from './indexed-png.js';
-import { planPage } from './page-plan.js';
+import { planPage, type PagePlan } from './page-plan.js';
 import { insertAfterHeader, itxtChunk } from './png-chunks.js';
 
 export { readItxt } from './png-chunks.js';
@@ -76,8 +76,8 @@ function textChunks(alt: PngOptions['alt'], title: string | undefined): Buffer[]
 
 /**
  * A renderer of one page's PNGs: each size asked for is composed at that size. The sizes
- * share the page plan (drawn once, here); the strips of each size stay cached for the
- * next municipality's page.
+ * share the page plan (drawn once, on the first call); the strips of each size stay
+ * cached for the next municipality's page.
  */
 export function pagePngs(
   frames: Frames,
@@ -85,9 +85,10 @@ export function pagePngs(
   images: EmbeddedImages,
   text: { alt: PngOptions['alt']; title?: string },
 ): (size: PngSize) => Promise<Buffer> {
-  const plan = planPage(frames, pageIndex, images);
+  let plan: PagePlan | undefined;
   const chunks = textChunks(text.alt, text.title);
   return async (size) => {
+    plan ??= planPage(frames, pageIndex, images);
     const { width, height, dpi } = outputSize(plan, size.width, size.height);
     const image = await composeIndexed(plan, width, height);
     if (image) return encodeIndexed(image, { dpi: Math.round(dpi * 100) / 100, chunks });
