@@ -9,6 +9,7 @@ import { diagnostic, fileStart } from '../diagnostics/index.js';
 import { schemas, suggest, validateAgainst } from '../schema/index.js';
 import { DOCUMENT_KINDS, type DocumentKind, type DocumentModel, type Inline } from './model.js';
 import { splitFrontMatter } from './frontmatter.js';
+import { idProblem } from './ids.js';
 import { nodeAt, toInlines, type InlineContext } from './inlines.js';
 import { refAt, type LocatedText } from './located.js';
 import { parseMarkdown, parseMarkdownString } from './markdown.js';
@@ -18,8 +19,6 @@ import { parseYaml, type YamlData } from './yaml.js';
 import { extractLayers, layersShape } from './extract/layers.js';
 import { extractSections, sectionsShape } from './extract/sections.js';
 import { extractTaskPerMoment } from './extract/task-per-moment.js';
-
-export const DOCUMENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export interface LoadedDocument {
   id: string;
@@ -98,12 +97,11 @@ function extractBody(ctx: InlineContext, kind: DocumentKind, root: Root, base: O
 }
 
 export async function loadDocument(file: string, contentRoot: string): Promise<LoadedDocument> {
-  const id = basename(file).replace(/\.md$/, '');
+  const id = basename(file).replace(/\.md$/i, '');
   const result: LoadedDocument = { id, file, texts: [], diagnostics: [] };
-  if (!DOCUMENT_ID.test(id)) {
-    result.diagnostics.push(
-      diagnostic(fileStart(file), 'document/id', `the file name '${basename(file)}' is the document id and may only use a-z, 0-9 and single hyphens`),
-    );
+  const idWrong = idProblem(id);
+  if (idWrong) {
+    result.diagnostics.push(diagnostic(fileStart(file), 'document/id', `the file name '${basename(file)}' is the document id '${id}', which ${idWrong}`));
   }
   const read = await readSource(file, contentRoot);
   if (!read.ok) {

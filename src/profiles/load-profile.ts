@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import type { Diagnostic, SourceRef } from '../diagnostics/index.js';
 import { diagnostic, fileStart } from '../diagnostics/index.js';
+import { idProblem } from '../content/ids.js';
 import { parseBlocks } from '../content/load-blocks.js';
 import type { LocatedText } from '../content/located.js';
 import type { Block, Inline } from '../content/model.js';
@@ -16,8 +17,6 @@ import { pointerSegments, schemas, validateAgainst } from '../schema/index.js';
 import { checkAssets, type AssetField } from './assets.js';
 import { isNonTextField, linkKindOf } from './field-kinds.js';
 import type { LoadedProfile, MergedProfile } from './model.js';
-
-export const MUNICIPALITY_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** One YAML file read and checked against its schema. */
 export interface ProfileFile {
@@ -116,13 +115,12 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
 }
 
 export async function loadMunicipality(file: string, defaults: ProfileFile, contentRoot: string): Promise<ProfileLoad> {
-  const id = basename(file).replace(/\.ya?ml$/, '');
+  const id = basename(file).replace(/\.ya?ml$/i, '');
   const own = await loadYamlFile(file, 'profile.schema.json', contentRoot);
   const load: ProfileLoad = { own, texts: [...own.texts], diagnostics: [...own.diagnostics] };
-  if (!MUNICIPALITY_ID.test(id)) {
-    load.diagnostics.push(
-      diagnostic(fileStart(file), 'profile/id', `the file name '${basename(file)}' is the municipality id and may only use a-z, 0-9 and single hyphens`),
-    );
+  const idWrong = idProblem(id);
+  if (idWrong) {
+    load.diagnostics.push(diagnostic(fileStart(file), 'profile/id', `the file name '${basename(file)}' is the municipality id '${id}', which ${idWrong}`));
   }
   if (own.positions.size === 0 && own.diagnostics.length > 0) return load;
 
