@@ -109,6 +109,7 @@ export async function loadDocument(file: string, contentRoot: string): Promise<L
     return result;
   }
   const source = read.source;
+  result.diagnostics.push(...read.diagnostics);
   const split = splitFrontMatter(source);
   result.diagnostics.push(...split.diagnostics);
   if (!split.yaml) {

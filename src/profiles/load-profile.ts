@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import type { Diagnostic, SourceRef } from '../diagnostics/index.js';
 import { diagnostic, fileStart } from '../diagnostics/index.js';
+import { checkSourceCharacters } from '../content/control-characters.js';
 import { idProblem } from '../content/ids.js';
 import { parseBlocks } from '../content/load-blocks.js';
 import type { LocatedText } from '../content/located.js';
@@ -27,6 +28,8 @@ export interface ProfileFile {
   keys: Map<string, SourceRef>;
   /** Text values a reader sees (names, hours …) with their places, for the text rules. */
   texts: LocatedText[];
+  /** Every string value (addresses, paths and colours too) by JSON pointer, with its places. */
+  strings: Map<string, LocatedText>;
   diagnostics: Diagnostic[];
   /** True when the schema found errors: dependent checks are then left out. */
   invalid: boolean;
@@ -37,12 +40,19 @@ function isMapping(value: unknown): value is Record<string, unknown> {
 }
 
 async function loadYamlFile(file: string, schemaId: string, contentRoot: string): Promise<ProfileFile> {
-  const result: ProfileFile = { file, data: {}, positions: new Map(), keys: new Map(), texts: [], diagnostics: [], invalid: true };
+  const result: ProfileFile = {
+    file,
+    data: {},
+    positions: new Map(),
+    keys: new Map(),
+    texts: [],
+    strings: new Map(),
+    diagnostics: [],
+    invalid: true,
+  };
   const read = await readSource(file, contentRoot);
-  if (!read.ok) {
-    result.diagnostics.push(...read.diagnostics);
-    return result;
-  }
+  result.diagnostics.push(...read.diagnostics);
+  if (!read.ok) return result;
   const registry = schemas();
   const yaml = parseYaml(read.source, 0, read.source.text.length, {
     expectsString: (path) => registry.expectsString(schemaId, path),
@@ -50,6 +60,7 @@ async function loadYamlFile(file: string, schemaId: string, contentRoot: string)
   result.diagnostics.push(...yaml.diagnostics);
   result.positions = yaml.values;
   result.keys = yaml.keys;
+  result.strings = yaml.texts;
   if (yaml.broken) return result;
   const schemaDiagnostics = validateAgainst(schemaId, yaml.value ?? null, {
     values: yaml.values,
@@ -134,8 +145,9 @@ export async function loadMunicipality(file: string, defaults: ProfileFile, cont
     const path = pointerSegments(asset.pointer);
     setPath(merged, path, asset.absPath);
     if (asset.text !== undefined && path[0] === 'sections') {
-      const parsed = parseBlocks(new SourceText(asset.absPath, asset.text));
-      load.diagnostics.push(...parsed.diagnostics);
+      const source = new SourceText(asset.absPath, asset.text);
+      const parsed = parseBlocks(source);
+      load.diagnostics.push(...checkSourceCharacters(source), ...parsed.diagnostics);
       load.texts.push(...parsed.texts);
       (overrides[path[1]!] ??= {})[path[2]!] = parsed.blocks;
     }

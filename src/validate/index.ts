@@ -6,6 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { checkValueCharacters } from '../content/control-characters.js';
 import { loadDocument, type LoadedDocument } from '../content/load-document.js';
 import type { LocatedText } from '../content/located.js';
 import type { DocumentModel } from '../content/model.js';
@@ -17,6 +18,7 @@ import { checkContentLinks } from '../rules/content-links.js';
 import { checkMissingPlaceholders, checkUnknownPlaceholders } from '../rules/placeholders.js';
 import { checkProfileValues } from '../rules/profile-values.js';
 import { checkSectionOverrides } from '../rules/section-overrides.js';
+import { checkStringCharacters } from '../rules/control-characters.js';
 import { checkTexts } from '../rules/text.js';
 import { suggest } from '../schema/index.js';
 import { duplicateDiagnostic, idOfFile, listContentFiles, type ContentFiles } from './content-files.js';
@@ -103,7 +105,8 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     diagnostics.push(...load.diagnostics, ...checkProfileValues(load.own));
     texts.push(...load.texts);
   }
-  diagnostics.push(...checkTexts(texts));
+  diagnostics.push(...checkTexts(texts), ...texts.flatMap((t) => checkValueCharacters(t, 'text')));
+  for (const file of [defaults, ...loads.map((l) => l.own)]) diagnostics.push(...checkStringCharacters(file));
 
   const models = documents.flatMap((d) => (d.model ? [d.model] : []));
   const documentIds = new Set(documents.map((d) => d.id));
