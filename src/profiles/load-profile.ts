@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import type { Diagnostic, SourceRef } from '../diagnostics/index.js';
 import { diagnostic, fileStart } from '../diagnostics/index.js';
+import { admitCheckedAsset } from '../assets/checked.js';
 import { checkSourceCharacters } from '../content/control-characters.js';
 import { idProblem } from '../content/ids.js';
 import { parseBlocks } from '../content/load-blocks.js';
@@ -15,7 +16,7 @@ import { readSource } from '../content/read-source.js';
 import { SourceText } from '../content/source-text.js';
 import { parseYaml } from '../content/yaml.js';
 import { pointerSegments, schemas, validateAgainst } from '../schema/index.js';
-import { checkAssets, type AssetField } from './assets.js';
+import { checkAssets, type AssetField, type AssetPool } from './assets.js';
 import { isNonTextField, linkKindOf } from './field-kinds.js';
 import type { LoadedProfile, MergedProfile } from './model.js';
 
@@ -88,7 +89,18 @@ export interface ProfileLoad {
   own: ProfileFile;
   /** Texts of the profile and of its section files, for the text rules. */
   texts: LocatedText[];
+  /** The house font's faces as checked, when the profile names one (for the glyph check). */
+  houseFont?: HouseFontFace[];
   diagnostics: Diagnostic[];
+}
+
+export interface HouseFontFace {
+  /** `regular`, `bold`, `italic` or `boldItalic`. */
+  style: string;
+  file: string;
+  /** Where the profile names the file. */
+  at: SourceRef;
+  codePoints: ReadonlySet<number>;
 }
 
 function stringAt(data: Record<string, unknown>, ...path: string[]): string | undefined {
@@ -125,7 +137,8 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
   here[path[path.length - 1]!] = value;
 }
 
-export async function loadMunicipality(file: string, defaults: ProfileFile, contentRoot: string): Promise<ProfileLoad> {
+/** `pool`: assets already checked in this validation, shared between the profiles that name them. */
+export async function loadMunicipality(file: string, defaults: ProfileFile, contentRoot: string, pool?: AssetPool): Promise<ProfileLoad> {
   const id = basename(file).replace(/\.ya?ml$/i, '');
   const own = await loadYamlFile(file, 'profile.schema.json', contentRoot);
   const load: ProfileLoad = { own, texts: [...own.texts], diagnostics: [...own.diagnostics] };
@@ -135,15 +148,29 @@ export async function loadMunicipality(file: string, defaults: ProfileFile, cont
   }
   if (own.positions.size === 0 && own.diagnostics.length > 0) return load;
 
-  const checked = await checkAssets(contentRoot, assetFields(own));
+  const checked = await checkAssets(contentRoot, assetFields(own), pool);
   load.diagnostics.push(...checked.diagnostics);
 
   // Defaults first, the municipality over them: the schemas keep their fields apart.
   const merged: Record<string, unknown> = { ...defaults.data, ...own.data, id };
   const overrides: Record<string, Record<string, Block<Inline[]>[]>> = {};
+  const assets: Record<string, Uint8Array> = {};
   for (const asset of checked.assets) {
     const path = pointerSegments(asset.pointer);
     setPath(merged, path, asset.absPath);
+    if (path[0] === 'brand') {
+      assets[asset.absPath] = asset.bytes;
+      // What this thread lays out or renders from now on is what was checked.
+      admitCheckedAsset(asset.absPath, asset.bytes);
+    }
+    if (asset.codePoints) {
+      (load.houseFont ??= []).push({
+        style: path[2]!,
+        file: asset.absPath,
+        at: own.positions.get(asset.pointer) ?? fileStart(file),
+        codePoints: asset.codePoints,
+      });
+    }
     if (asset.text !== undefined && path[0] === 'sections') {
       const source = new SourceText(asset.absPath, asset.text);
       const parsed = parseBlocks(source);
@@ -159,6 +186,7 @@ export async function loadMunicipality(file: string, defaults: ProfileFile, cont
     positions,
     file,
     overrides,
+    assets,
   };
   return load;
 }

@@ -12,6 +12,7 @@ import type { LocatedText } from '../content/located.js';
 import type { DocumentModel } from '../content/model.js';
 import { inlinesOf, inlinesOfBlocks, linksIn, placeholdersIn } from '../content/walk.js';
 import { compareDiagnostics, diagnostic, fileStart, type Diagnostic } from '../diagnostics/index.js';
+import type { AssetPool } from '../profiles/assets.js';
 import { loadDefaults, loadMunicipality, type ProfileLoad } from '../profiles/load-profile.js';
 import type { LoadedProfile } from '../profiles/model.js';
 import { checkContentLinks } from '../rules/content-links.js';
@@ -93,7 +94,8 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
 
   const documents: LoadedDocument[] = await Promise.all(documentFiles.files.map((f) => loadDocument(f, root)));
   const defaults = await loadDefaults(join(root, 'defaults.yaml'), root);
-  const loads: ProfileLoad[] = await Promise.all(municipalityFiles.files.map((f) => loadMunicipality(f, defaults, root)));
+  const pool: AssetPool = new Map();
+  const loads: ProfileLoad[] = await Promise.all(municipalityFiles.files.map((f) => loadMunicipality(f, defaults, root, pool)));
 
   diagnostics.push(...defaults.diagnostics, ...checkProfileValues(defaults));
   texts.push(...defaults.texts);
