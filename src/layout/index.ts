@@ -40,7 +40,7 @@ export function layoutDocument(
   if (!layout) throw new Error(`no layout registered for kind ${doc.kind}`);
   const template = loadTemplate(env.templatesRoot, doc.kind);
   const fonts = profile.brand.font ? loadFontSet(profile.brand.font) : env.fonts;
-  const diagnostics = checkCoverage(doc, fonts, profile);
+  const diagnostics = checkCoverage(doc, fonts, profile, env.fonts);
   if (diagnostics.length > 0) return { frames: undefined, diagnostics };
   const first = run(layout, { doc, profile, env, template, fonts });
   const fit = template.fit;
@@ -68,13 +68,19 @@ function run(layout: KindLayout, input: LayoutInput): { frames: Frames | undefin
   return { frames: failed ? undefined : toFrames(k), diagnostics: k.diagnostics };
 }
 
-/** A character the font lacks would print as an empty box: report it where it stands. */
-function checkCoverage(doc: DocumentModel<Run[]>, fonts: FontSet, profile: MergedProfile): Diagnostic[] {
+/**
+ * The last line of defence behind `text/missing-glyph` (src/rules/glyph-coverage.ts), which
+ * validation reports at the character's own line: a character the font lacks would print
+ * as an empty box, so the layout refuses the document rather than draw one. Contact values
+ * (the runs placeholders of phone, e-mail and web fields become) are set in the bundled
+ * font even with a house font, so they are checked against that.
+ */
+function checkCoverage(doc: DocumentModel<Run[]>, fonts: FontSet, profile: MergedProfile, bundled: FontSet): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
-  const check = (runs: readonly Run[], at: { file: string; line: number; column: number }) => {
+  const check = (runs: readonly Run[], at: { file: string; line: number; column: number }, set?: FontSet) => {
     for (const r of runs) {
-      const font = faceFor(fonts, r.bold, r.italic);
+      const font = faceFor(set ?? (r.atomic && r.link ? bundled : fonts), r.bold, r.italic);
       for (const ch of missingCharacters(font, r.text)) {
         if (seen.has(ch)) continue;
         seen.add(ch);
@@ -94,7 +100,9 @@ function checkCoverage(doc: DocumentModel<Run[]>, fonts: FontSet, profile: Merge
     }
   };
   const top = { file: doc.file, line: 1, column: 1 };
-  check([{ text: `${doc.title} ${doc.subtitle ?? ''} ${profile.name} ${Object.values(profile.contact).join(' ')}`, bold: true, italic: false }], top);
+  const { phone, email, website, form, ...texts } = profile.contact;
+  check([{ text: `${doc.title} ${doc.subtitle ?? ''} ${profile.name} ${Object.values(texts).join(' ')}`, bold: true, italic: false }], top);
+  check([{ text: [phone, email, website, form].filter((v) => v !== undefined).join(' '), bold: true, italic: false }], top, bundled);
   doc.colophon.forEach((c) => check(c, top));
   if (doc.kind === 'task-per-moment') {
     doc.intro.paragraphs.forEach((p) => check(p, doc.intro.at));

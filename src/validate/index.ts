@@ -20,6 +20,7 @@ import { checkMissingPlaceholders, checkUnknownPlaceholders } from '../rules/pla
 import { checkProfileValues } from '../rules/profile-values.js';
 import { checkSectionOverrides } from '../rules/section-overrides.js';
 import { checkStringCharacters } from '../rules/control-characters.js';
+import { checkGlyphs } from '../rules/glyph-coverage.js';
 import { checkTexts } from '../rules/text.js';
 import { suggest } from '../schema/index.js';
 import { duplicateDiagnostic, idOfFile, listContentFiles, type ContentFiles } from './content-files.js';
@@ -109,6 +110,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   }
   diagnostics.push(...checkTexts(texts), ...texts.flatMap((t) => checkValueCharacters(t, 'text')));
   for (const file of [defaults, ...loads.map((l) => l.own)]) diagnostics.push(...checkStringCharacters(file));
+  diagnostics.push(...checkGlyphs({ documentTexts: documents.flatMap((d) => d.texts), defaults, loads }));
 
   const models = documents.flatMap((d) => (d.model ? [d.model] : []));
   const documentIds = new Set(documents.map((d) => d.id));
