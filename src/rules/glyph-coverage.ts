@@ -18,6 +18,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { TextKind } from '../content/control-characters.js';
 import type { LocatedText } from '../content/located.js';
 import { refAt } from '../content/located.js';
 import { diagnostic, type Diagnostic, type SourceRef } from '../diagnostics/index.js';
@@ -61,11 +62,14 @@ function housePrinter(id: string, faces: readonly HouseFontFace[]): Printer {
   return { label: `the house font of ${id}`, faces: faces.map((f) => ({ name: basename(f.file), codePoints: f.codePoints })) };
 }
 
-const REFUSED = /^(?![\u200B-\u200D\u2060])[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]$/u;
+const REFUSED: Record<TextKind, RegExp> = {
+  text: /^(?![\u200B-\u200D\u2060])[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]$/u,
+  address: /^[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]$/u,
+};
 
 /** Characters the layout skips too (white space, the soft hyphen), and what `text/control-character` refuses already. */
-function ignored(ch: string, cp: number): boolean {
-  return cp <= 0x20 || cp === 0xad || REFUSED.test(ch);
+function ignored(ch: string, cp: number, kind: TextKind): boolean {
+  return cp <= 0x20 || cp === 0xad || REFUSED[kind].test(ch);
 }
 
 /** The faces of `printer` that lack `cp`. */
@@ -74,7 +78,7 @@ function lacking(printer: Printer, cp: number): string[] {
 }
 
 /** First place of every character in these texts, per file. */
-function firstPlaces(texts: Iterable<LocatedText>): Map<number, SourceRef>[] {
+function firstPlaces(texts: Iterable<LocatedText>, kind: TextKind = 'text'): Map<number, SourceRef>[] {
   const byFile = new Map<string, Map<number, SourceRef>>();
   for (const text of texts) {
     let places = byFile.get(text.source.file);
@@ -82,7 +86,7 @@ function firstPlaces(texts: Iterable<LocatedText>): Map<number, SourceRef>[] {
     let i = 0;
     for (const ch of text.value) {
       const cp = ch.codePointAt(0)!;
-      if (!ignored(ch, cp) && !places.has(cp)) places.set(cp, refAt(text, i));
+      if (!ignored(ch, cp, kind) && !places.has(cp)) places.set(cp, refAt(text, i));
       i += ch.length;
     }
   }
@@ -148,12 +152,12 @@ export function checkGlyphs(input: GlyphInput): Diagnostic[] {
 
   const national = [...input.documentTexts, ...input.defaults.texts];
   out.push(...check(firstPlaces(national), [base, ...housePrinters]));
-  out.push(...check(firstPlaces(addresses(input.defaults)), [base]));
+  out.push(...check(firstPlaces(addresses(input.defaults), 'address'), [base]));
   for (const load of input.loads) {
     const faces = load.houseFont;
     const own = faces && faces.length > 0 && load.loaded ? housePrinter(load.loaded.profile.id, faces) : base;
     out.push(...check(firstPlaces(load.texts), [own]));
-    out.push(...check(firstPlaces(addresses(load.own)), [base]));
+    out.push(...check(firstPlaces(addresses(load.own), 'address'), [base]));
   }
   // What the layouts print themselves, reported where the profile names the face.
   for (const { faces } of houses.values()) {
