@@ -69,7 +69,8 @@ const REFUSED: Record<TextKind, RegExp> = {
 
 /** Characters the layout skips too (white space, the soft hyphen), and what `text/control-character` refuses already. */
 function ignored(ch: string, cp: number, kind: TextKind): boolean {
-  return cp <= 0x20 || cp === 0xad || REFUSED[kind].test(ch);
+  if (cp <= 0x20) return true;
+  return cp >= 0x7f && (cp === 0xad || REFUSED[kind].test(ch));
 }
 
 /** The faces of `printer` that lack `cp`. */
@@ -86,7 +87,7 @@ function firstPlaces(texts: Iterable<LocatedText>, kind: TextKind = 'text'): Map
     let i = 0;
     for (const ch of text.value) {
       const cp = ch.codePointAt(0)!;
-      if (!ignored(ch, cp, kind) && !places.has(cp)) places.set(cp, refAt(text, i));
+      if (!places.has(cp) && !ignored(ch, cp, kind)) places.set(cp, refAt(text, i));
       i += ch.length;
     }
   }
