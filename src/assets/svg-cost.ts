@@ -3,10 +3,10 @@
  * take librsvg minutes is refused by `validate` instead of stalling a build. Static on
  * purpose: the answer may not depend on the speed of the machine that validates.
  *
- * Every element gets a cost in units of about a microsecond of librsvg at the largest size
- * the renderers ask for (a cover logo at 300 dpi: about 1,060 pixels a side before sharp
- * scales it down), measured on the development VM with rasters of hostile and ordinary
- * logos (README, SECURITY.md: the table). The weights are each kind's worst case seen: a
+ * Every element gets a cost in units of about a microsecond of librsvg at more than the
+ * largest size the renderers ask for (a 540-pixel square box; the largest logo box is
+ * 757 × 208 pixels at 300 dpi), measured on the development VM with rasters of hostile
+ * and ordinary logos (docs/svg-cost.md). The weights are each kind's worst case seen: a
  * drawn shape (90), a path segment (5), a pair of segments of one path that can cross
  * (1, see svg-path.ts), an offscreen surface for group opacity or a clip path (50), a
  * mask (2,500), a filter primitive over the whole logo (36,000), a pixel of an embedded

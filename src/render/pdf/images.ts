@@ -26,9 +26,18 @@ export function imageBytes(file: string, widthPt: number): Promise<Buffer> {
   return p;
 }
 
+/**
+ * The tallest raster worth drawing: logo boxes are at most 208 pixels high at 300 dpi. A
+ * logo far taller than wide would otherwise be drawn 64 pixels wide and thousands high,
+ * more pixels than the SVG cost limits were measured at (docs/svg-cost.md).
+ */
+const MAX_HEIGHT_PX = 1024;
+
 async function load(bytes: Buffer, px: number): Promise<Buffer> {
   const isPng = bytes.subarray(1, 4).toString('latin1') === 'PNG';
+  const { width = 1, height = 1 } = await sharp(bytes).metadata();
+  const fit = Math.max(1, Math.min(px, Math.floor((MAX_HEIGHT_PX * width) / height)));
   // A PNG is only ever made smaller: a 4000-pixel logo would weigh on every PDF.
-  const image = isPng ? sharp(bytes).resize({ width: px, withoutEnlargement: true }) : sharp(bytes, { density: 300 }).resize({ width: px });
+  const image = isPng ? sharp(bytes).resize({ width: fit, withoutEnlargement: true }) : sharp(bytes, { density: 300 }).resize({ width: fit });
   return image.flatten({ background: '#FFFFFF' }).png({ compressionLevel: 9 }).toBuffer();
 }
