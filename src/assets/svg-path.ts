@@ -272,6 +272,8 @@ function outlineCost(outlines: Outline[]): PathCost {
       maxY = Math.max(maxY, o[i + 1]!);
     }
   }
+  // Coordinates so far apart that their distance overflows: no grid, every pair may cross.
+  if (!Number.isFinite(maxX - minX) || !Number.isFinite(maxY - minY)) return { segments, crossings: (segments * (segments - 1)) / 2, length: Infinity };
   const side = Math.min(512, Math.max(8, Math.round(2 * Math.sqrt(segments))));
   const span = Math.max(maxX - minX, maxY - minY, 1e-9);
   const cell = span / side;

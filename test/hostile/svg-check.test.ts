@@ -212,6 +212,12 @@ describe('the cost of drawing a logo is bounded', () => {
     expect(rules(`${OPEN}${split}</svg>`)).toEqual([]);
   });
 
+  it('counts every pair as crossing when coordinates are too far apart to lay a grid over', () => {
+    let d = 'M0 0';
+    for (let i = 0; i < 2000; i++) d += i % 2 ? `L${i} -1e308` : `L-${i} 1e308`;
+    expect(rules(`${OPEN}\n<path d="${d}"/></svg>`)).toEqual(['2:1 svg/size']);
+  });
+
   it('refuses more segments in one shape, or in all, than any logo needs', () => {
     const points = Array.from({ length: 50_001 }, (_, i) => `${i % 100},${(i * 3) % 40}`).join(' ');
     expect(rules(`${OPEN}\n<polyline points="${points}"/></svg>`)).toEqual(['2:1 svg/size']);
