@@ -21,6 +21,12 @@ export interface PathCost {
 
 /** Curves are followed in at most this many straight pieces to find the cells they pass. */
 const MAX_PIECES = 16;
+/**
+ * Up to this many segments every pair is simply counted as crossing (at most 2,016 pairs,
+ * nothing against the budget): most paths of a logo are this small, and the grid is not
+ * worth laying for them.
+ */
+const SMALL_PATH = 64;
 
 const NUMBER = /[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
 const SEPARATOR = /[\s,]*/y;
@@ -259,7 +265,7 @@ function outlineCost(outlines: Outline[]): PathCost {
   const segments = outlines.length;
   let length = 0;
   for (const o of outlines) for (let i = 2; i + 1 < o.length; i += 2) length += Math.hypot(o[i]! - o[i - 2]!, o[i + 1]! - o[i - 1]!);
-  if (segments < 2) return { segments, crossings: 0, length };
+  if (segments <= SMALL_PATH) return { segments, crossings: (segments * (segments - 1)) / 2, length };
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;

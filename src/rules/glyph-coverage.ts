@@ -26,7 +26,6 @@ import { BUNDLED_FONT_NAME, defaultFontFiles } from '../layout/text/bundled-font
 import { codePointsOf } from '../layout/text/cmap.js';
 import { linkKindOf } from '../profiles/field-kinds.js';
 import type { HouseFontFace, ProfileFile, ProfileLoad } from '../profiles/load-profile.js';
-import { pointerSegments } from '../schema/index.js';
 
 export const MISSING_GLYPH_RULE = 'text/missing-glyph';
 
@@ -67,28 +66,30 @@ const REFUSED: Record<TextKind, RegExp> = {
   address: /^[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]$/u,
 };
 
-/** Characters the layout skips too (white space, the soft hyphen), and what `text/control-character` refuses already. */
-function ignored(ch: string, cp: number, kind: TextKind): boolean {
-  if (cp <= 0x20) return true;
-  return cp >= 0x7f && (cp === 0xad || REFUSED[kind].test(ch));
-}
-
 /** The faces of `printer` that lack `cp`. */
 function lacking(printer: Printer, cp: number): string[] {
   return printer.faces.filter((f) => !f.codePoints.has(cp)).map((f) => f.name);
 }
 
-/** First place of every character in these texts, per file. */
+/**
+ * First place of every character in these texts, per file. Printable ASCII is left out: the
+ * bundled font has all of it, and a house font must (checked once, at the line naming the
+ * face), so only the rest needs looking at, and a document is mostly ASCII. Also left out,
+ * as the layout skips them: white space and the soft hyphen, and what
+ * `text/control-character` refuses already.
+ */
 function firstPlaces(texts: Iterable<LocatedText>, kind: TextKind = 'text'): Map<number, SourceRef>[] {
   const byFile = new Map<string, Map<number, SourceRef>>();
   for (const text of texts) {
-    let places = byFile.get(text.source.file);
-    if (!places) byFile.set(text.source.file, (places = new Map()));
-    let i = 0;
-    for (const ch of text.value) {
-      const cp = ch.codePointAt(0)!;
-      if (!places.has(cp) && !ignored(ch, cp, kind)) places.set(cp, refAt(text, i));
-      i += ch.length;
+    const value = text.value;
+    let places: Map<number, SourceRef> | undefined;
+    for (let i = 0; i < value.length; i++) {
+      if (value.charCodeAt(i) < 0x7f) continue;
+      const cp = value.codePointAt(i)!;
+      const ch = String.fromCodePoint(cp);
+      places ??= byFile.get(text.source.file) ?? byFile.set(text.source.file, new Map()).get(text.source.file)!;
+      if (!places.has(cp) && cp !== 0xad && !REFUSED[kind].test(ch)) places.set(cp, refAt(text, i));
+      if (cp > 0xffff) i++;
     }
   }
   return [...byFile.values()];
@@ -121,9 +122,11 @@ function check(places: Map<number, SourceRef>[], printers: readonly Printer[]): 
   return out;
 }
 
-/** The file's phone numbers, e-mail and web addresses. */
+/** The file's phone numbers, e-mail and web addresses (typed by the field's name, the pointer's last part). */
 function addresses(file: ProfileFile): LocatedText[] {
-  return [...file.strings].flatMap(([ptr, located]) => (linkKindOf(pointerSegments(ptr)) ? [located] : []));
+  const out: LocatedText[] = [];
+  for (const [ptr, located] of file.strings) if (linkKindOf([ptr.slice(ptr.lastIndexOf('/') + 1)])) out.push(located);
+  return out;
 }
 
 export interface GlyphInput {
