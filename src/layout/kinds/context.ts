@@ -6,6 +6,7 @@ import type { Diagnostic } from '../../diagnostics/index.js';
 import type { DocumentModel } from '../../content/model.js';
 import type { MergedProfile } from '../../profiles/model.js';
 import type { Run } from '../../resolve/runs.js';
+import type { FitScope } from '../fit.js';
 import type { Bookmark, FrameItem, Frames, Page } from '../frames.js';
 import type { Palette } from '../palette.js';
 import type { StructureBuilder } from '../structure.js';
@@ -33,6 +34,8 @@ export interface KindContext {
   pages: Page[];
   bookmarks: Bookmark[];
   diagnostics: Diagnostic[];
+  /** Where the layout reports text that does not fit (into `diagnostics`). */
+  fit: FitScope;
 }
 
 export function pageItems(k: KindContext, page: number): FrameItem[] {

@@ -36,13 +36,22 @@ export interface LoadedFont {
   advances: Map<string, number>;
 }
 
-export interface FontSet {
+export interface FontFaces {
   regular: LoadedFont;
   bold: LoadedFont;
   italic: LoadedFont;
   boldItalic: LoadedFont;
+}
+
+export interface FontSet extends FontFaces {
   /** The faces to list in Frames.fonts. */
   faces: FontFace[];
+  /**
+   * The faces contact values are set in: always the bundled Source Sans 3 (the set itself
+   * when it is the bundled one). A house font's `cmap` could map "1" to the glyph of "7",
+   * and the printed number would differ from the text layer and the `tel:` link.
+   */
+  contact: FontFaces;
 }
 
 const byPath = new Map<string, LoadedFont>();
@@ -115,18 +124,30 @@ function uniqueId(base: string): string {
   return id;
 }
 
-export function loadFontSet(files: FontFiles): FontSet {
-  const regular = loadFont(files.regular);
-  const bold = loadFont(files.bold);
-  const italic = loadFont(files.italic);
-  const boldItalic = loadFont(files.boldItalic ?? files.bold);
-  const unique = new Map<string, LoadedFont>();
-  for (const f of [regular, bold, italic, boldItalic]) unique.set(f.id, f);
-  const faces = [...unique.values()].map((f) => ({ id: f.id, file: f.file }));
-  return { regular, bold, italic, boldItalic, faces };
+function loadFaces(files: FontFiles): FontFaces {
+  return {
+    regular: loadFont(files.regular),
+    bold: loadFont(files.bold),
+    italic: loadFont(files.italic),
+    boldItalic: loadFont(files.boldItalic ?? files.bold),
+  };
 }
 
-export function faceFor(set: FontSet, bold: boolean, italic: boolean): LoadedFont {
+export function loadFontSet(files: FontFiles): FontSet {
+  const own = loadFaces(files);
+  const bundled = loadFaces(defaultFontFiles());
+  const isBundled = (['regular', 'bold', 'italic', 'boldItalic'] as const).every((s) => own[s] === bundled[s]);
+  const contact = isBundled ? own : bundled;
+  const unique = new Map<string, LoadedFont>();
+  // The house faces first, so a document without contact values lists what it did before.
+  for (const f of [own.regular, own.bold, own.italic, own.boldItalic, ...(isBundled ? [] : [bundled.regular, bundled.bold, bundled.italic, bundled.boldItalic])]) {
+    unique.set(f.id, f);
+  }
+  const faces = [...unique.values()].map((f) => ({ id: f.id, file: f.file }));
+  return { ...own, faces, contact };
+}
+
+export function faceFor(set: FontFaces, bold: boolean, italic: boolean): LoadedFont {
   if (bold && italic) return set.boldItalic;
   if (bold) return set.bold;
   if (italic) return set.italic;
