@@ -79,7 +79,7 @@ export function checkLines(lines: readonly Line[], width: number, source: TextSo
     const over = line.width - limit;
     if (over <= EPSILON) continue;
     excess = Math.max(excess, over);
-    tooWide(source, line, over);
+    tooWide(source, line, over, lines);
   }
   return excess;
 }
@@ -91,13 +91,15 @@ function wordBroken(source: TextSource, word: string): void {
   report(source.scope, diagnostic(source.at, 'layout/word-broken', message, 'warning'));
 }
 
-function tooWide(source: TextSource, line: Line, over: number): void {
+function tooWide(source: TextSource, line: Line, over: number, all: readonly Line[]): void {
   const { scope } = source;
   const field = line.segments.find((s) => s.field !== undefined);
   if (field?.field !== undefined) {
-    const value = line.segments.filter((s) => s.field === field.field).map((s) => s.text).join('');
+    const part = line.segments.filter((s) => s.field === field.field).map((s) => s.text).join('');
+    const whole = all.flatMap((l) => l.segments.filter((s) => s.field === field.field && !s.hyphen).map((s) => s.text)).join('');
+    const what = part.trim() === whole.trim() ? shown(whole) : `${shown(whole)} (its part ${shown(part)})`;
     const message =
-      `${prefix(scope)}: in ${source.what}, ${field.field} ${shown(value)} is ${pointsAndMm(over)} wider than its column ` +
+      `${prefix(scope)}: in ${source.what}, ${field.field} ${what} is ${pointsAndMm(over)} wider than its column ` +
       'and cannot be broken (a phone number, e-mail or web address is never cut). Shorten it.';
     report(scope, diagnostic(scope.fieldAt(`/${field.field.replaceAll('.', '/')}`), 'layout/overflow', message));
     return;

@@ -6,7 +6,8 @@ import type { Run } from '../../resolve/runs.js';
 import type { FitScope, TextSource } from '../fit.js';
 import type { Bookmark, FrameItem, Frames } from '../frames.js';
 import type { StructureBuilder } from '../structure.js';
-import { loadFontSet, type FontSet } from '../text/index.js';
+import { fontIds } from '../kinds/context.js';
+import { facesUsed, loadFontSet, type FontSet } from '../text/index.js';
 import type { BlockStyle } from './flow.js';
 import type { InfographicPalette } from './palette.js';
 import type { InfographicTemplate, PageGeometry } from './template.js';
@@ -64,7 +65,7 @@ export function infographicFrames(
     width: g.width,
     height: g.height,
     pages: [{ items: c.items }],
-    fonts: c.fonts.faces,
+    fonts: facesUsed(c.fonts, fontIds([{ items: c.items }])),
     structure: c.builder.root,
     bookmarks,
     meta: {

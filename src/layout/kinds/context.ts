@@ -11,7 +11,7 @@ import type { Bookmark, FrameItem, Frames, Page } from '../frames.js';
 import type { Palette } from '../palette.js';
 import type { StructureBuilder } from '../structure.js';
 import type { Geometry, Template } from '../template.js';
-import type { FontSet } from '../text/index.js';
+import { facesUsed, type FontSet } from '../text/index.js';
 
 export interface LayoutEnv {
   /** The default font family (Source Sans 3); a profile's house font replaces it. */
@@ -50,7 +50,7 @@ export function toFrames(k: KindContext): Frames {
     width: k.g.width,
     height: k.g.height,
     pages: k.pages,
-    fonts: k.fonts.faces,
+    fonts: facesUsed(k.fonts, fontIds(k.pages)),
     structure: k.builder.root,
     bookmarks: k.bookmarks,
     meta: {
@@ -61,4 +61,11 @@ export function toFrames(k: KindContext): Frames {
       keywords: ['cliëntondersteuning', k.profile.name],
     },
   };
+}
+
+/** The font ids the text items of `pages` use. */
+export function fontIds(pages: readonly Page[]): Set<string> {
+  const ids = new Set<string>();
+  for (const p of pages) for (const i of p.items) if (i.type === 'text') ids.add(i.font);
+  return ids;
 }

@@ -133,18 +133,30 @@ function loadFaces(files: FontFiles): FontFaces {
   };
 }
 
+const STYLES = ['regular', 'bold', 'italic', 'boldItalic'] as const;
+
 export function loadFontSet(files: FontFiles): FontSet {
   const own = loadFaces(files);
   const bundled = loadFaces(defaultFontFiles());
-  const isBundled = (['regular', 'bold', 'italic', 'boldItalic'] as const).every((s) => own[s] === bundled[s]);
-  const contact = isBundled ? own : bundled;
+  const contact = STYLES.every((s) => own[s] === bundled[s]) ? own : bundled;
   const unique = new Map<string, LoadedFont>();
-  // The house faces first, so a document without contact values lists what it did before.
-  for (const f of [own.regular, own.bold, own.italic, own.boldItalic, ...(isBundled ? [] : [bundled.regular, bundled.bold, bundled.italic, bundled.boldItalic])]) {
-    unique.set(f.id, f);
-  }
+  for (const s of STYLES) unique.set(own[s].id, own[s]);
   const faces = [...unique.values()].map((f) => ({ id: f.id, file: f.file }));
   return { ...own, faces, contact };
+}
+
+/**
+ * The faces a document lists (Frames.fonts): the set's own, then those of the bundled
+ * contact faces that its text items use. A house-font document without contact values
+ * lists what it always did, and SVG glyph ids (numbered by this order) stay put.
+ */
+export function facesUsed(set: FontSet, usedIds: ReadonlySet<string>): FontFace[] {
+  const faces = [...set.faces];
+  for (const s of STYLES) {
+    const f = set.contact[s];
+    if (usedIds.has(f.id) && !faces.some((x) => x.id === f.id)) faces.push({ id: f.id, file: f.file });
+  }
+  return faces;
 }
 
 export function faceFor(set: FontFaces, bold: boolean, italic: boolean): LoadedFont {
