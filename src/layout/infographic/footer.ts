@@ -50,7 +50,7 @@ export function footerBand(c: Canvas, profile: MergedProfile, x: number, width: 
 
   const rightMax = width * 0.42;
   const leftX = x + PAD + (fieldWidth ? fieldWidth + PAD : 0);
-  const rightLimit = x + width - PAD - PAD - leftX - width * LEFT_MIN_SHARE;
+  const rightLimit = Math.max(rightMax, x + width - PAD - PAD - leftX - width * LEFT_MIN_SHARE);
   const where = (field: string) => fieldSource(c.fit, field, 'the footer band');
   const phone = measureBlock([phoneRun(profile.contact.phone, 'contact.phone')], phoneStyle, rightMax, where('contact.phone'), rightLimit);
   const web = measureBlock([webRun(profile.contact.website, 'contact.website', false)], webStyle, rightMax, where('contact.website'), rightLimit);
