@@ -5,7 +5,7 @@
  * or overprinted). The core leaves out the descenders, so a link's underline or the next
  * line's panel slice beneath a line does not count as covering it.
  */
-import type { FrameItem, TextItem } from '../layout/frames.js';
+import type { FrameItem, PathItem, TextItem } from '../layout/frames.js';
 import { fontById } from '../layout/text/index.js';
 
 export interface Box {
@@ -15,11 +15,22 @@ export interface Box {
   y1: number;
 }
 
+interface Shares {
+  ascent: number;
+  descent: number;
+  cap: number;
+}
+
+const byFont = new Map<string, Shares>();
+
 /** Metrics as shares of the size, for fonts the frames name (Source Sans 3's when unknown). */
-function shares(font: string): { ascent: number; descent: number; cap: number } {
+function shares(font: string): Shares {
+  let m = byFont.get(font);
+  if (m) return m;
   const f = fontById(font);
-  if (!f) return { ascent: 1.024, descent: 0.4, cap: 0.66 };
-  return { ascent: f.ascent / f.unitsPerEm, descent: -f.descent / f.unitsPerEm, cap: (f.capHeight || f.ascent * 0.7) / f.unitsPerEm };
+  m = f ? { ascent: f.ascent / f.unitsPerEm, descent: -f.descent / f.unitsPerEm, cap: (f.capHeight || f.ascent * 0.7) / f.unitsPerEm } : { ascent: 1.024, descent: 0.4, cap: 0.66 };
+  byFont.set(font, m);
+  return m;
 }
 
 /** The text's visible width: a trailing space is part of the item but draws nothing. */
@@ -50,6 +61,8 @@ export function intersects(a: Box, b: Box, tolerance = 0.5): boolean {
   return o.x > tolerance && o.y > tolerance;
 }
 
+const pathBoxes = new WeakMap<PathItem, Box | undefined>();
+
 /** What a non-text item paints over, or undefined when it paints nothing (no fill, no stroke). */
 export function paintBox(item: FrameItem): Box | undefined {
   switch (item.type) {
@@ -62,7 +75,12 @@ export function paintBox(item: FrameItem): Box | undefined {
       return { x0: item.x, y0: item.y, x1: item.x + item.width, y1: item.y + item.height };
     case 'path': {
       if (!item.fill && !item.stroke) return undefined;
-      const box = pathBox(item.d);
+      // A QR code is one long path, and the contact check asks for it once per value.
+      let box = pathBoxes.get(item);
+      if (!pathBoxes.has(item)) {
+        box = pathBox(item.d);
+        pathBoxes.set(item, box);
+      }
       if (!box) return undefined;
       const w = item.stroke ? (item.strokeWidth ?? 1) / 2 : 0;
       return { x0: box.x0 - w, y0: box.y0 - w, x1: box.x1 + w, y1: box.y1 + w };
@@ -72,19 +90,69 @@ export function paintBox(item: FrameItem): Box | undefined {
   }
 }
 
-const TOKEN = /[MmLlHhVvCcSsQqTtAaZz]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g;
 const ARITY: Record<string, number> = { M: 2, L: 2, H: 1, V: 1, C: 6, S: 4, Q: 4, T: 2, A: 7, Z: 0 };
+
+/** Commands and numbers of a path, scanned by hand: a QR code is one path of some 5 KB. */
+function tokens(d: string): Array<string | number> {
+  const out: Array<string | number> = [];
+  let i = 0;
+  const n = d.length;
+  while (i < n) {
+    const c = d.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      if (c === 101 || c === 69) break; // a stray exponent: not a path we draw
+      out.push(d[i]!);
+      i++;
+      continue;
+    }
+    if ((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46) {
+      // Sign, digits, fraction; an exponent (which our paths never write) via Number().
+      const start = i;
+      const sign = c === 45 ? -1 : 1;
+      if (c === 45 || c === 43) i++;
+      let value = 0;
+      let scale = 0;
+      while (i < n) {
+        const k = d.charCodeAt(i);
+        if (k >= 48 && k <= 57) {
+          value = value * 10 + (k - 48);
+          if (scale) scale *= 10;
+          i++;
+        } else if (k === 46 && !scale) {
+          scale = 1;
+          i++;
+        } else break;
+      }
+      if (i < n && (d.charCodeAt(i) === 101 || d.charCodeAt(i) === 69)) {
+        i++;
+        if (d[i] === '-' || d[i] === '+') i++;
+        while (i < n && d.charCodeAt(i) >= 48 && d.charCodeAt(i) <= 57) i++;
+        out.push(Number(d.slice(start, i)));
+        continue;
+      }
+      out.push((sign * value) / (scale || 1));
+      continue;
+    }
+    i++; // separators: spaces and commas
+  }
+  return out;
+}
 
 /**
  * The bounding box of an SVG path: every end and control point (a Bézier curve lies in the
  * hull of its control points), and for an arc the box of its whole ellipse.
  */
 export function pathBox(d: string): Box | undefined {
-  const tokens = d.match(TOKEN) ?? [];
-  let box: Box | undefined;
+  const toks = tokens(d);
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
   const add = (x: number, y: number) => {
-    if (!box) box = { x0: x, y0: y, x1: x, y1: y };
-    else box = { x0: Math.min(box.x0, x), y0: Math.min(box.y0, y), x1: Math.max(box.x1, x), y1: Math.max(box.y1, y) };
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
   };
   let cx = 0;
   let cy = 0;
@@ -92,9 +160,9 @@ export function pathBox(d: string): Box | undefined {
   let sy = 0;
   let cmd = '';
   let i = 0;
-  while (i < tokens.length) {
-    const tok = tokens[i]!;
-    if (/^[A-Za-z]$/.test(tok)) {
+  while (i < toks.length) {
+    const tok = toks[i]!;
+    if (typeof tok === 'string') {
       cmd = tok;
       i++;
       if (cmd === 'Z' || cmd === 'z') {
@@ -106,32 +174,35 @@ export function pathBox(d: string): Box | undefined {
     }
     const upper = cmd.toUpperCase();
     const n = ARITY[upper];
-    if (n === undefined || n === 0 || i + n > tokens.length) break;
-    const v = tokens.slice(i, i + n).map(Number);
+    if (n === undefined || n === 0 || i + n > toks.length) break;
+    let ok = true;
+    for (let k = i; k < i + n; k++) if (typeof toks[k] !== 'number') ok = false;
+    if (!ok) break;
+    const num = toks as number[];
+    const at = i;
     i += n;
     const rel = cmd !== upper;
     const ox = rel ? cx : 0;
     const oy = rel ? cy : 0;
     switch (upper) {
       case 'H':
-        cx = ox + v[0]!;
+        cx = ox + num[at]!;
         break;
       case 'V':
-        cy = oy + v[0]!;
+        cy = oy + num[at]!;
         break;
       case 'A': {
-        const [rx, ry, rot, large, sweep, x, y] = v as [number, number, number, number, number, number, number];
-        const ex = ox + x;
-        const ey = oy + y;
-        arcBox(cx, cy, Math.abs(rx), Math.abs(ry), rot, large !== 0, sweep !== 0, ex, ey, add);
+        const ex = ox + num[at + 5]!;
+        const ey = oy + num[at + 6]!;
+        arcBox(cx, cy, Math.abs(num[at]!), Math.abs(num[at + 1]!), num[at + 2]!, num[at + 3] !== 0, num[at + 4] !== 0, ex, ey, add);
         cx = ex;
         cy = ey;
         break;
       }
       default:
-        for (let k = 0; k + 1 < n; k += 2) add(ox + v[k]!, oy + v[k + 1]!);
-        cx = ox + v[n - 2]!;
-        cy = oy + v[n - 1]!;
+        for (let k = 0; k + 1 < n; k += 2) add(ox + num[at + k]!, oy + num[at + k + 1]!);
+        cx = ox + num[at + n - 2]!;
+        cy = oy + num[at + n - 1]!;
     }
     add(cx, cy);
     if (upper === 'M') {
@@ -141,7 +212,7 @@ export function pathBox(d: string): Box | undefined {
       cmd = rel ? 'l' : 'L';
     }
   }
-  return box;
+  return x0 === Infinity ? undefined : { x0, y0, x1, y1 };
 }
 
 /** The box of the ellipse an arc lies on (SVG 1.1 F.6.5); conservative when rotated. */
