@@ -100,33 +100,31 @@ export function expectedContacts(doc: DocumentModel<Run[]>, profile: MergedProfi
   return values;
 }
 
-/** One printed occurrence of a value: its pieces in drawing order. */
+/** One printed occurrence of a value: its pieces in drawing order, with their pages. */
 interface Occurrence {
   field: string;
-  page: number;
-  items: TextItem[];
+  items: Array<{ item: TextItem; page: number }>;
 }
 
 /**
  * A value's pieces follow each other in drawing order: a line break may put a link
- * underline or a panel slice between them, never other text. A new link (another Link
- * element) starts a new occurrence.
+ * underline or a panel slice between them (or a page break), never other text. A new link
+ * (another Link element) starts a new occurrence.
  */
 function occurrences(frames: Frames): Occurrence[] {
   const out: Occurrence[] = [];
+  let open: Occurrence | undefined;
   frames.pages.forEach((page, p) => {
-    let open: Occurrence | undefined;
     for (const item of page.items) {
-      if (item.type !== 'text') continue;
-      if (item.hyphen) continue;
+      if (item.type !== 'text' || item.hyphen) continue;
       if (item.contact === undefined) {
         open = undefined;
         continue;
       }
-      const last = open?.items[open.items.length - 1];
-      if (open && open.field === item.contact && last?.link?.node === item.link?.node) open.items.push(item);
+      const last = open?.items[open.items.length - 1]?.item;
+      if (open && open.field === item.contact && last?.link?.node === item.link?.node) open.items.push({ item, page: p });
       else {
-        open = { field: item.contact, page: p, items: [item] };
+        open = { field: item.contact, items: [{ item, page: p }] };
         out.push(open);
       }
     }
@@ -138,7 +136,7 @@ const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** The occurrence's text as a reader gets it: its pieces, with the spaces lost at line breaks. */
 function joined(o: Occurrence): string {
-  return norm(o.items.map((t, i) => t.text + (i < o.items.length - 1 ? (t.actualTextSuffix ?? '') : '')).join(''));
+  return norm(o.items.map(({ item }, i) => item.text + (i < o.items.length - 1 ? (item.actualTextSuffix ?? '') : '')).join(''));
 }
 
 export interface ContactProblem {
@@ -149,26 +147,26 @@ export interface ContactProblem {
 
 /** Why an occurrence is not legible: off the paper, overprinted or covered (undefined: it is fine). */
 function hidden(frames: Frames, o: Occurrence): string | undefined {
-  const page = frames.pages[o.page]!;
   const area = printableArea(frames);
-  const mine = new Set<TextItem>(o.items);
-  for (const t of o.items) {
+  const mine = new Set<TextItem>(o.items.map(({ item }) => item));
+  for (const { item: t, page } of o.items) {
+    const shown = `"${t.text.trim()}" on page ${page + 1}`;
     const by = outside(t, area);
-    if (by > 0.5) return `"${t.text.trim()}" on page ${o.page + 1} reaches ${Math.ceil(by)} pt outside the printable area`;
+    if (by > 0.5) return `${shown} reaches ${Math.ceil(by)} pt outside the printable area`;
     const core = textCore(t);
     let after = false;
-    for (const other of page.items) {
+    for (const other of frames.pages[page]!.items) {
       if (other === t) {
         after = true;
         continue;
       }
       if (other.type === 'text') {
         if (mine.has(other) || other.text.trim() === '') continue;
-        if (intersects(core, textCore(other))) return `"${t.text.trim()}" on page ${o.page + 1} is overprinted by "${other.text.trim()}"`;
+        if (intersects(core, textCore(other))) return `${shown} is overprinted by "${other.text.trim()}"`;
         continue;
       }
       const box = after ? paintBox(other) : undefined;
-      if (box && intersects(core, box)) return `"${t.text.trim()}" on page ${o.page + 1} is covered by a ${other.type} drawn after it`;
+      if (box && intersects(core, box)) return `${shown} is covered by a ${other.type} drawn after it`;
     }
   }
   return undefined;

@@ -76,6 +76,19 @@ describe('checkContacts', () => {
     expect(problems(frames, loadFixture('wijzer-professionals', long), long)).toEqual([]);
   });
 
+  it('passes a value whose two lines stand on two pages, and reports one interrupted by other text', () => {
+    const piece = (text: string, x: number): TextItem => ({ type: 'text', x, y: 100, font: fonts.regular.id, size: 10, color: '#000000', text, width: 60, node: 5, link: { href: 'https://www.blijfmeedoen.nl', node: 5 }, contact: 'contact.website' });
+    const expected = [{ field: 'contact.website', text: 'www.blijfmeedoen.nl', places: ['the text'] }];
+    const frames = (...pages: TextItem[][]): Frames => ({ ...laidOut(), pages: pages.map((items) => ({ items })) });
+    expect(checkContacts(frames([piece('www.blijfmeedoen', 100)], [piece('.nl', 100)]), expected)).toEqual([]);
+    const other: TextItem = { ...piece('en verder', 300), contact: undefined, link: undefined };
+    expect(checkContacts(frames([piece('www.blijfmeedoen', 100), other], [piece('.nl', 100)]), expected).map((p) => p.problem)).toEqual([
+      'it is printed as "www.blijfmeedoen", not whole',
+      'it is printed as ".nl", not whole',
+      'it must be printed 1 time (in the text) and is legible 0 times',
+    ]);
+  });
+
   it('reports a value that is missing', () => {
     const frames = copy(laidOut());
     const [card] = items(frames, 'contact.phone').slice(-1);

@@ -155,7 +155,8 @@ function piecePoints(piece: RawPiece, hyphenate: boolean, tooWide: boolean, size
     for (let k = 0; k + 1 < ends.length; k++) {
       const [from, to] = [ends[k]!, ends[k + 1]!];
       if (measure(piece.font, t.slice(from, to), size) <= maxWidth) continue;
-      for (let i = from + 1; i < to; i++) if ('.-_'.includes(t[i]!) && !'.-_'.includes(t[i - 1]!)) more.push([i, 'emergency']);
+      // (Not before the separator that ends the part: a line of it alone would be a stub.)
+      for (let i = from + 1; i < to - 1; i++) if ('.-_'.includes(t[i]!) && !'.-_'.includes(t[i - 1]!)) more.push([i, 'emergency']);
     }
     return [...points, ...more].sort((a, b) => a[0] - b[0]);
   }
