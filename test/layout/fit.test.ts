@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkFrames } from '../../src/check/index.js';
-import type { Block, ProfessionalGuide } from '../../src/content/model.js';
+import type { Block, ParentLeaflet, ProfessionalGuide } from '../../src/content/model.js';
 import type { TextItem } from '../../src/layout/frames.js';
 import { layoutDocument } from '../../src/layout/index.js';
 import type { MergedProfile } from '../../src/profiles/model.js';
@@ -95,7 +95,7 @@ describe('the widest profile the schema allows', () => {
 
 describe('an unbreakable word in the body text', () => {
   it('is cut between characters inside its column, with a warning at its paragraph', () => {
-    const doc = loadFixture('ouderfolder', rotterdam);
+    const doc = loadFixture('ouderfolder', rotterdam) as ParentLeaflet<Run[]>;
     const section = doc.sections[0]!;
     const para: Block<Run[]> = { type: 'paragraph', content: [{ text: `Een woord als ${'M'.repeat(70)} past niet.`, bold: false, italic: false }], at: { file: doc.file, line: 42, column: 1 } };
     section.blocks = [para, ...section.blocks];
