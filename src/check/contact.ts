@@ -11,8 +11,8 @@ import { displayUrl } from '../resolve/links.js';
 import type { MergedProfile } from '../profiles/model.js';
 import type { Run } from '../resolve/runs.js';
 import type { Frames, TextItem } from '../layout/frames.js';
-import { intersects, paintBox, textCore } from './geometry.js';
-import { outside, printableArea } from './frames.js';
+import { intersects } from './geometry.js';
+import { indexPage, outside, printableArea, type PageIndex } from './frames.js';
 
 /** Which of a document's artifacts: its PDF, or its picture (SVG and PNGs). */
 export type Artifact = 'pdf' | 'picture';
@@ -146,33 +146,25 @@ export interface ContactProblem {
 }
 
 /** Why an occurrence is not legible: off the paper, overprinted or covered (undefined: it is fine). */
-function hidden(frames: Frames, o: Occurrence): string | undefined {
+function hidden(frames: Frames, indexes: readonly PageIndex[], o: Occurrence): string | undefined {
   const area = printableArea(frames);
   const mine = new Set<TextItem>(o.items.map(({ item }) => item));
   for (const { item: t, page } of o.items) {
     const shown = `"${t.text.trim()}" on page ${page + 1}`;
     const by = outside(t, area);
     if (by > 0.5) return `${shown} reaches ${Math.ceil(by)} pt outside the printable area`;
-    const core = textCore(t);
-    let after = false;
-    for (const other of frames.pages[page]!.items) {
-      if (other === t) {
-        after = true;
-        continue;
-      }
-      if (other.type === 'text') {
-        if (mine.has(other) || other.text.trim() === '') continue;
-        if (intersects(core, textCore(other))) return `${shown} is overprinted by "${other.text.trim()}"`;
-        continue;
-      }
-      const box = after ? paintBox(other) : undefined;
-      if (box && intersects(core, box)) return `${shown} is covered by a ${other.type} drawn after it`;
-    }
+    const index = indexes[page]!;
+    const me = index.texts.find((x) => x.item === t);
+    if (!me) continue;
+    const over = index.texts.find((x) => !mine.has(x.item) && intersects(me.core, x.core));
+    if (over) return `${shown} is overprinted by "${over.item.text.trim()}"`;
+    const cover = index.paints.find((p) => p.index > me.index && intersects(me.core, p.box));
+    if (cover) return `${shown} is covered by a ${cover.type} drawn after it`;
   }
   return undefined;
 }
 
-export function checkContacts(frames: Frames, expected: readonly ContactValue[]): ContactProblem[] {
+export function checkContacts(frames: Frames, expected: readonly ContactValue[], indexes: readonly PageIndex[] = frames.pages.map(indexPage)): ContactProblem[] {
   const problems: ContactProblem[] = [];
   const found = occurrences(frames);
   for (const value of expected) {
@@ -184,7 +176,7 @@ export function checkContacts(frames: Frames, expected: readonly ContactValue[])
         problems.push({ value, problem: `it is printed as "${text}", not whole` });
         continue;
       }
-      const why = hidden(frames, o);
+      const why = hidden(frames, indexes, o);
       if (why) problems.push({ value, problem: why });
       else good++;
     }

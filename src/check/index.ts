@@ -10,7 +10,7 @@ import type { Frames } from '../layout/frames.js';
 import type { MergedProfile } from '../profiles/model.js';
 import type { Run } from '../resolve/runs.js';
 import { checkContacts, expectedContacts, type Artifact } from './contact.js';
-import { checkFrames, type FrameProblem } from './frames.js';
+import { checkFrames, indexPage, type FrameProblem } from './frames.js';
 
 export { checkContacts, expectedContacts, type Artifact, type ContactValue, type ContactProblem } from './contact.js';
 export { checkFrames, printableArea, PRINTABLE_INSET, type FrameProblem } from './frames.js';
@@ -30,14 +30,15 @@ export function selfCheck(
 ): Diagnostic[] {
   const head = `Document "${doc.id}" for ${profile.name}, ${name}`;
   const out: Diagnostic[] = [];
-  const problems = checkFrames(frames);
+  const indexes = frames.pages.map(indexPage);
+  const problems = checkFrames(frames, indexes);
   for (const p of problems.slice(0, MAX_REPORTED)) {
     out.push(diagnostic(fileStart(doc.file), 'check/frames', `${head}: ${describeFrameProblem(p)}. The layout should have reported this itself: please report it as a fault in folderpers.`));
   }
   if (problems.length > MAX_REPORTED) {
     out.push(diagnostic(fileStart(doc.file), 'check/frames', `${head}: ${problems.length - MAX_REPORTED} more text items are drawn off the paper, overprinted or covered.`));
   }
-  for (const { value, problem } of checkContacts(frames, expectedContacts(doc, profile, artifact))) {
+  for (const { value, problem } of checkContacts(frames, expectedContacts(doc, profile, artifact), indexes)) {
     const at = positions?.get(`/${value.field.replaceAll('.', '/')}`) ?? fileStart(doc.file);
     out.push(diagnostic(at, 'check/contact', `${head}: ${value.field} "${value.text}": ${problem}. A leaflet with a missing or hidden contact detail is not written.`));
   }
