@@ -4,6 +4,7 @@
  * PDF, the SVG and both PNGs of a picture come from the same frames, so they agree.
  */
 import { join } from 'node:path';
+import { selfCheck, type Artifact } from '../check/index.js';
 import type { DocumentModel } from '../content/model.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { Frames } from '../layout/frames.js';
@@ -92,7 +93,7 @@ export async function warmUp(): Promise<void> {
  */
 function pictureOf(doc: DocumentModel<Run[]>, profile: LoadedProfile, e: LayoutEnv, pdfFrames: Frames) {
   if (doc.kind === 'task-per-moment') return { frames: pdfFrames, diagnostics: [] };
-  return layoutPicture(doc, profile.profile, e);
+  return layoutPicture(doc, profile.profile, { ...e, positions: profile.positions });
 }
 
 export interface RenderedJob {
@@ -117,7 +118,7 @@ export async function renderJob(
 
   const env = layoutEnv(ctx.creationDate);
   const resolved = await timed('resolve', () => resolveDocument(doc, profile));
-  const laidOut = await timed('layout', () => layoutDocument(resolved, profile.profile, env));
+  const laidOut = await timed('layout', () => layoutDocument(resolved, profile.profile, env, profile.positions));
   const diagnostics = [...laidOut.diagnostics];
   const files: RenderedJob['files'] = [];
   const frames = laidOut.frames;
@@ -128,7 +129,18 @@ export async function renderJob(
   if (picture) diagnostics.push(...picture.diagnostics);
   if (hasErrors(diagnostics)) return { files, diagnostics, timings };
 
-  if (formats.includes('pdf')) {
+  // Every artifact is checked from the frames it is drawn from before anything is drawn.
+  const wantsPdf = formats.includes('pdf');
+  const shared = picture?.frames === frames;
+  await timed('check', () => {
+    const check = (f: Frames, artifact: Artifact, name?: string) =>
+      diagnostics.push(...selfCheck(f, artifact, resolved, profile.profile, profile.positions, name));
+    if (wantsPdf) check(frames, 'pdf', shared ? 'the PDF and the picture (one page)' : undefined);
+    if (picture && !(shared && wantsPdf)) check(picture.frames, 'picture');
+  });
+  if (hasErrors(diagnostics)) return { files, diagnostics, timings };
+
+  if (wantsPdf) {
     files.push({ format: 'pdf', data: await timed('pdf', () => renderPdf(frames, { creationDate: ctx.creationDate })) });
   }
   if (picture) {

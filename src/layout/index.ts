@@ -2,10 +2,11 @@
  * The layout: DocumentModel × profile → Frames. One module per kind, registered in KINDS;
  * adding a kind is one entry here plus its module and template.
  */
-import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { diagnostic, type Diagnostic, type SourceRef } from '../diagnostics/index.js';
 import type { Block, DocumentKind, DocumentModel } from '../content/model.js';
 import type { MergedProfile } from '../profiles/model.js';
 import type { Run } from '../resolve/runs.js';
+import { fitScope } from './fit.js';
 import type { Frames } from './frames.js';
 import { palette } from './palette.js';
 import { StructureBuilder } from './structure.js';
@@ -31,10 +32,15 @@ export function registerKindLayout(kind: DocumentKind, layout: KindLayout): void
   KINDS.set(kind, layout);
 }
 
+/**
+ * `positions` are the profile's source positions by JSON pointer (LoadedProfile.positions):
+ * a value that does not fit is reported at its own line.
+ */
 export function layoutDocument(
   doc: DocumentModel<Run[]>,
   profile: MergedProfile,
   env: LayoutEnv,
+  positions?: ReadonlyMap<string, SourceRef>,
 ): { frames: Frames | undefined; diagnostics: Diagnostic[] } {
   const layout = KINDS.get(doc.kind);
   if (!layout) throw new Error(`no layout registered for kind ${doc.kind}`);
@@ -42,18 +48,21 @@ export function layoutDocument(
   const fonts = profile.brand.font ? loadFontSet(profile.brand.font) : env.fonts;
   const diagnostics = checkCoverage(doc, fonts, profile);
   if (diagnostics.length > 0) return { frames: undefined, diagnostics };
-  const first = run(layout, { doc, profile, env, template, fonts });
+  const first = run(layout, { doc, profile, env, template, fonts }, positions);
   const fit = template.fit;
-  if (first.frames && fit && first.frames.pages.length > fit.pages) {
-    const tighter = run(layout, { doc, profile, env, fonts, template: { ...template, type: { ...template.type, ...fit.type } } });
-    if (tighter.frames && tighter.frames.pages.length <= fit.pages) return tighter;
+  // The tighter type scale is kept when it saves pages, or when the first one does not fit
+  // at all (text that overflows at 10 pt may fit at 9.5 pt).
+  if (fit && (!first.frames || first.frames.pages.length > fit.pages)) {
+    const tighter = run(layout, { doc, profile, env, fonts, template: { ...template, type: { ...template.type, ...fit.type } } }, positions);
+    if (tighter.frames && (!first.frames || tighter.frames.pages.length <= fit.pages)) return tighter;
   }
   return first;
 }
 
 type LayoutInput = Pick<KindContext, 'doc' | 'profile' | 'env' | 'template' | 'fonts'>;
 
-function run(layout: KindLayout, input: LayoutInput): { frames: Frames | undefined; diagnostics: Diagnostic[] } {
+function run(layout: KindLayout, input: LayoutInput, positions: ReadonlyMap<string, SourceRef> | undefined): { frames: Frames | undefined; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
   const k: KindContext = {
     ...input,
     g: geometry(input.template),
@@ -61,7 +70,8 @@ function run(layout: KindLayout, input: LayoutInput): { frames: Frames | undefin
     builder: new StructureBuilder(),
     pages: [{ items: [] }],
     bookmarks: [],
-    diagnostics: [],
+    diagnostics,
+    fit: fitScope(input.doc, input.profile.name, positions, diagnostics),
   };
   layout(k);
   const failed = k.diagnostics.some((d) => d.severity === 'error');

@@ -20,8 +20,14 @@ interface Style {
   link?: Link;
 }
 
-function run(text: string, style: Style, atomic = false): Run {
-  return { text, bold: style.bold, italic: style.italic, ...(style.link ? { link: style.link } : {}), ...(atomic ? { atomic } : {}) };
+function run(text: string, style: Style, field?: string): Run {
+  return {
+    text,
+    bold: style.bold,
+    italic: style.italic,
+    ...(style.link ? { link: style.link } : {}),
+    ...(field !== undefined ? { atomic: true, field } : {}),
+  };
 }
 
 function placeholderRuns(path: string, style: Style, profile: LoadedProfile): Run[] {
@@ -34,7 +40,7 @@ function placeholderRuns(path: string, style: Style, profile: LoadedProfile): Ru
   // A web address may carry a label beside it (checklist.label) that says how it reads.
   const label = kind === 'https' ? valueAt(profile.profile, [...segments.slice(0, -1), 'label'].join('.')) : undefined;
   const text = kind === 'https' ? (typeof label === 'string' ? label : displayUrl(value)) : value;
-  return [run(text, { ...style, link: style.link ?? link }, true)];
+  return [run(text, { ...style, link: style.link ?? link }, path)];
 }
 
 function toRuns(inlines: readonly Inline[], style: Style, profile: LoadedProfile): Run[] {

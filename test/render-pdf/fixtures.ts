@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 import type { Block, DocumentModel, Layer, Section } from '../../src/content/model.js';
 import type { MergedProfile } from '../../src/profiles/model.js';
 import type { Run } from '../../src/resolve/runs.js';
-import { emailRun, phoneRun, plain, webRun } from '../../src/layout/kinds/links.js';
+import { displayUrl, emailRun, phoneRun, plain, webRun } from '../../src/layout/kinds/links.js';
+import { webLink } from '../../src/resolve/links.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const MUNI = join(ROOT, 'content/municipalities');
@@ -74,9 +75,9 @@ function lookup(profile: MergedProfile, path: string): Run[] {
   const v = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], profile);
   if (path === 'colophon.kennisnetwerk') return [plain(KENNISNETWERK)];
   if (typeof v !== 'string') throw new Error(`fixture: unknown placeholder ${path}`);
-  if (path.endsWith('phone')) return [phoneRun(v, false)];
-  if (path.endsWith('email')) return [emailRun(v, false)];
-  if (path.endsWith('website') || path.endsWith('url')) return [webRun(v, false)];
+  if (path.endsWith('phone')) return [phoneRun(v, path, false)];
+  if (path.endsWith('email')) return [emailRun(v, path, false)];
+  if (path.endsWith('website') || path.endsWith('url')) return [webRun(v, path, false)];
   return [plain(v)];
 }
 
@@ -90,7 +91,7 @@ export function inline(text: string, profile: MergedProfile): Run[] {
     if (m[1]) out.push(...inline(m[1], profile).map((r) => ({ ...r, bold: true })));
     else if (m[2]) out.push(...inline(m[2], profile).map((r) => ({ ...r, italic: true })));
     else if (m[3]) out.push({ ...plain(m[3]), atomic: true, link: { kind: 'https', href: m[4]!, description: m[3] } });
-    else if (m[5]) out.push(webRun(m[5], false));
+    else if (m[5]) out.push({ text: displayUrl(m[5]), bold: false, italic: false, atomic: true, link: webLink(m[5]) });
     else if (m[6]) out.push(...lookup(profile, m[6]));
     last = m.index + m[0].length;
   }

@@ -48,6 +48,7 @@ describe('resolveDocument', () => {
       italic: false,
       atomic: true,
       link: { kind: 'tel', href: 'tel:+31102821111', description: 'Bel 010 282 11 11' },
+      field: 'contact.phone',
     });
     expect(runs.find((r) => r.link?.kind === 'mailto')).toMatchObject({
       text: 'toegang@alpha.example',
@@ -97,6 +98,7 @@ describe('resolveDocument', () => {
           href: 'https://www.nji.nl/checklist-clientondersteuning',
           description: 'Website www.nji.nl/checklist-clientondersteuning',
         },
+        field: 'checklist.url',
       },
     ]);
     const leaflet = resolveDocument(doc('parent-leaflet'), alpha);

@@ -36,13 +36,22 @@ export interface LoadedFont {
   advances: Map<string, number>;
 }
 
-export interface FontSet {
+export interface FontFaces {
   regular: LoadedFont;
   bold: LoadedFont;
   italic: LoadedFont;
   boldItalic: LoadedFont;
+}
+
+export interface FontSet extends FontFaces {
   /** The faces to list in Frames.fonts. */
   faces: FontFace[];
+  /**
+   * The faces contact values are set in: always the bundled Source Sans 3 (the set itself
+   * when it is the bundled one). A house font's `cmap` could map "1" to the glyph of "7",
+   * and the printed number would differ from the text layer and the `tel:` link.
+   */
+  contact: FontFaces;
 }
 
 const byPath = new Map<string, LoadedFont>();
@@ -115,18 +124,42 @@ function uniqueId(base: string): string {
   return id;
 }
 
-export function loadFontSet(files: FontFiles): FontSet {
-  const regular = loadFont(files.regular);
-  const bold = loadFont(files.bold);
-  const italic = loadFont(files.italic);
-  const boldItalic = loadFont(files.boldItalic ?? files.bold);
-  const unique = new Map<string, LoadedFont>();
-  for (const f of [regular, bold, italic, boldItalic]) unique.set(f.id, f);
-  const faces = [...unique.values()].map((f) => ({ id: f.id, file: f.file }));
-  return { regular, bold, italic, boldItalic, faces };
+function loadFaces(files: FontFiles): FontFaces {
+  return {
+    regular: loadFont(files.regular),
+    bold: loadFont(files.bold),
+    italic: loadFont(files.italic),
+    boldItalic: loadFont(files.boldItalic ?? files.bold),
+  };
 }
 
-export function faceFor(set: FontSet, bold: boolean, italic: boolean): LoadedFont {
+const STYLES = ['regular', 'bold', 'italic', 'boldItalic'] as const;
+
+export function loadFontSet(files: FontFiles): FontSet {
+  const own = loadFaces(files);
+  const bundled = loadFaces(defaultFontFiles());
+  const contact = STYLES.every((s) => own[s] === bundled[s]) ? own : bundled;
+  const unique = new Map<string, LoadedFont>();
+  for (const s of STYLES) unique.set(own[s].id, own[s]);
+  const faces = [...unique.values()].map((f) => ({ id: f.id, file: f.file }));
+  return { ...own, faces, contact };
+}
+
+/**
+ * The faces a document lists (Frames.fonts): the set's own, then those of the bundled
+ * contact faces that its text items use. A house-font document without contact values
+ * lists what it always did, and SVG glyph ids (numbered by this order) stay put.
+ */
+export function facesUsed(set: FontSet, usedIds: ReadonlySet<string>): FontFace[] {
+  const faces = [...set.faces];
+  for (const s of STYLES) {
+    const f = set.contact[s];
+    if (usedIds.has(f.id) && !faces.some((x) => x.id === f.id)) faces.push({ id: f.id, file: f.file });
+  }
+  return faces;
+}
+
+export function faceFor(set: FontFaces, bold: boolean, italic: boolean): LoadedFont {
   if (bold && italic) return set.boldItalic;
   if (bold) return set.bold;
   if (italic) return set.italic;
