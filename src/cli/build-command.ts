@@ -18,7 +18,7 @@ import type { Shard } from '../build/selection.js';
 import { summarise, summaryLine } from '../build/summary.js';
 import { WorkerRunner } from '../build/worker-runner.js';
 import { UsageError, validateContent, type ValidateResult } from '../validate/index.js';
-import { EXIT_CONTENT, EXIT_OK, EXIT_USAGE, type OutputFormat } from './main.js';
+import { EXIT_CONTENT, EXIT_OK, EXIT_USAGE, type OutputFormat } from './exit-codes.js';
 import { report } from './report.js';
 
 export interface BuildCommandOptions {

@@ -4,15 +4,11 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createRequire } from 'node:module';
+import { EXIT_OK, EXIT_CONTENT, EXIT_USAGE } from './exit-codes.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../../package.json') as { version: string };
 
-export const EXIT_OK = 0;
-export const EXIT_CONTENT = 1;
-export const EXIT_USAGE = 2;
-
-export type OutputFormat = 'text' | 'json' | 'github';
 
 function formatOption(): Option {
   return new Option('--format <format>', 'how to report diagnostics')

@@ -1,0 +1,68 @@
+/**
+ * The registry of document kinds: the four bundled kinds, and any kind a program adds with
+ * `registerKindModule` (an ES module whose default export is a KindDefinition). Build workers
+ * are separate threads with registries of their own, so the build passes them the modules
+ * added here (`kindModules()`) and they register the same kinds before their first job.
+ */
+import { assert } from '../diagnostics/index.js';
+import type { DocumentBase } from '../content/model.js';
+import type { AnyKind } from './kind.js';
+import { parentLeaflet } from './parent-leaflet.js';
+import { professionalGuide } from './professional-guide.js';
+import { taskPerMoment } from './task-per-moment.js';
+import { threeLayerModel } from './three-layer-model.js';
+
+const kinds = new Map<string, AnyKind>();
+const modules: string[] = [];
+
+function register(kind: AnyKind): void {
+  assert(/^[a-z0-9]+(-[a-z0-9]+)*$/.test(kind.name), `kind name "${kind.name}" is not a lowercase id`);
+  assert(!kinds.has(kind.name), `kind "${kind.name}" is registered twice`);
+  assert(kind.formats[0] === 'pdf', `kind "${kind.name}" must make a PDF first`);
+  const pictures = kind.formats.some((f) => f === 'svg' || f === 'png' || f === 'web.png' || f === 'alt.txt');
+  assert(pictures === (kind.picture !== undefined), `kind "${kind.name}" lists picture formats without a picture, or a picture without its formats`);
+  kinds.set(kind.name, kind);
+}
+
+for (const kind of [parentLeaflet, professionalGuide, threeLayerModel, taskPerMoment]) register(kind);
+
+/** The kind of that name, or undefined (an unknown `kind:` is a content error, not a crash). */
+export function kindNamed(name: string): AnyKind | undefined {
+  return kinds.get(name);
+}
+
+/** The kind of a loaded document; it was checked when the document loaded. */
+export function kindOf(doc: { kind: string }): AnyKind {
+  const kind = kinds.get(doc.kind);
+  assert(kind, `no kind "${doc.kind}" is registered`);
+  return kind;
+}
+
+/** Every registered kind's name, bundled ones first. */
+export function kindNames(): string[] {
+  return [...kinds.keys()];
+}
+
+/**
+ * Imports a kind module (a file: URL) and registers its default export. Idempotent per URL,
+ * so a worker that is told about a module the main thread already loaded can call it too.
+ */
+export async function registerKindModule(url: string): Promise<AnyKind> {
+  const kind = ((await import(url)) as { default?: AnyKind }).default;
+  assert(kind && typeof kind.name === 'string', `${url} has no kind definition as its default export`);
+  if (!modules.includes(url)) {
+    register(kind);
+    modules.push(url);
+  }
+  return kind;
+}
+
+/** The modules registered at run time, in order: what a build worker must import too. */
+export function kindModules(): readonly string[] {
+  return modules;
+}
+
+/** Every inline sequence of a document, in reading order (see KindDefinition.texts). */
+export function inlinesOf<I>(doc: DocumentBase<I>): I[] {
+  return kindOf(doc).texts(doc).map((t) => t.content);
+}
