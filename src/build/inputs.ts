@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MergedProfile } from '../profiles/model.js';
+import { kindModuleFiles } from '../kinds/registry.js';
 import { canonicalJson, combineHashes, sha256 } from './hash.js';
 
 /**
@@ -42,7 +43,10 @@ export async function toolFingerprint(): Promise<string> {
   const templates = await hashTree(join(TOOL_ROOT, 'templates'));
   const libraries: Record<string, string> = {};
   for (const dep of Object.keys(PACKAGE.dependencies ?? {}).sort()) libraries[dep] = installedVersion(dep);
-  return combineHashes({ version: PACKAGE.version, code, templates, libraries: canonicalJson(libraries) });
+  // Kinds a program registered beyond the bundled ones draw too: their files count as code.
+  const kinds: Record<string, string> = {};
+  for (const file of kindModuleFiles()) kinds[file] = sha256(readFileSync(file));
+  return combineHashes({ version: PACKAGE.version, code, templates, libraries: canonicalJson(libraries), ...(Object.keys(kinds).length ? { kinds: canonicalJson(kinds) } : {}) });
 }
 
 function installedVersion(dep: string): string {

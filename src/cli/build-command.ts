@@ -17,6 +17,7 @@ import { STRIP_STORE_DIR } from '../build/strip-store.js';
 import type { Shard } from '../build/selection.js';
 import { summarise, summaryLine } from '../build/summary.js';
 import { WorkerRunner } from '../build/worker-runner.js';
+import { kindModules } from '../kinds/registry.js';
 import { UsageError, validateContent, type ValidateResult } from '../validate/index.js';
 import { EXIT_CONTENT, EXIT_OK, EXIT_USAGE, type OutputFormat } from './exit-codes.js';
 import { report } from './report.js';
@@ -98,6 +99,7 @@ async function validateAndBuild(
         profiles: validated.profiles,
         creationDate: date,
         stripStore: join(resolve(opts.out), STRIP_STORE_DIR),
+        kindModules: kindModules(),
       }),
     onProgress: (p) => progress.update(p),
   });

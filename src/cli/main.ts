@@ -94,11 +94,24 @@ Content layout, profile fields and every rule: see README.md.`,
   return program;
 }
 
+export interface MainOptions {
+  /**
+   * Document kinds beyond the bundled four: ES modules (file: URLs) whose default export is a
+   * kind definition (src/kinds/kind.ts), for programs that embed folderpers. Build workers
+   * import the same modules.
+   */
+  kindModules?: readonly string[];
+}
+
 /** Runs the CLI; returns the exit code instead of exiting so tests can call it in-process. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
   process.exitCode = undefined;
   const program = createProgram();
   try {
+    if (options.kindModules?.length) {
+      const { registerKindModule } = await import('../kinds/registry.js');
+      for (const url of options.kindModules) await registerKindModule(url);
+    }
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
   } catch (err) {

@@ -54,8 +54,12 @@ export interface KindDefinition<M extends DocumentBase<Inline[]> = DocumentBase<
   readonly name: string;
   /** `$id` of the JSON Schema of `{ frontmatter, body }`, in schemas/. */
   readonly schema: string;
-  /** The layout template: `templates/<template>.json`. */
+  /** The layout template: `<templates>/<template>.json`. */
   readonly template: string;
+  /** Folder of the template, for a kind outside the tool (default: the tool's templates/). */
+  readonly templates?: string;
+  /** The schema file, for a kind outside the tool (the tool's own are in schemas/). */
+  readonly schemaFile?: string;
   /** The files a document of this kind becomes, in the order they are made. */
   readonly formats: readonly ArtifactFormat[];
 

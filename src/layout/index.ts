@@ -28,7 +28,7 @@ export function layoutDocument(
   positions?: ReadonlyMap<string, SourceRef>,
 ): LayoutResult {
   const kind = kindOf(doc);
-  const template = loadTemplate(env.templatesRoot, kind.template);
+  const template = loadTemplate(kind.templates ?? env.templatesRoot, kind.template);
   const fonts = profile.brand.font ? loadFontSet(profile.brand.font) : env.fonts;
   const diagnostics = checkCoverage(doc, fonts, profile);
   if (diagnostics.length > 0) return { frames: undefined, diagnostics };
