@@ -16,7 +16,6 @@ import { renderPdf } from '../render/pdf/index.js';
 import { pagePngs, pixelSize } from '../render/png/index.js';
 import { altText, altTextFile, embedImages, renderSvg } from '../render/svg/index.js';
 import { resolveDocument } from '../resolve/resolve.js';
-import type { Run } from '../resolve/runs.js';
 import type { ArtifactFormat } from './formats.js';
 import { TOOL_ROOT } from './inputs.js';
 

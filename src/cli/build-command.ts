@@ -7,11 +7,12 @@
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { countBySeverity } from '../diagnostics/index.js';
+import { countBySeverity, diagnostic, fileStart } from '../diagnostics/index.js';
+import { patchedVersionProblems } from '../patches/versions.js';
 import { runBuildJobs } from '../build/build.js';
 import { creationDate } from '../build/creation-date.js';
 import { outputFolderProblem } from '../build/output-folder.js';
-import { TOOL_VERSION } from '../build/inputs.js';
+import { TOOL_ROOT, TOOL_VERSION } from '../build/inputs.js';
 import { createProgress } from '../build/progress.js';
 import { STRIP_STORE_DIR } from '../build/strip-store.js';
 import type { Shard } from '../build/selection.js';
@@ -74,6 +75,11 @@ async function validateAndBuild(
     if (err instanceof UsageError) return usageError(err.message);
     throw err;
   }
+  // The renderers patch pdfkit's and fontkit's internals: with other versions the output
+  // could be wrong, so nothing is drawn with them.
+  validated.diagnostics.push(
+    ...patchedVersionProblems().map((message) => diagnostic(fileStart(join(TOOL_ROOT, 'package.json')), 'dependency/version', message)),
+  );
   if (countBySeverity(validated.diagnostics).errors > 0) {
     process.stdout.write(report(validated.diagnostics, opts.format, { artifacts: [] }));
     return EXIT_CONTENT;
