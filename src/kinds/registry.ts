@@ -20,8 +20,13 @@ const kinds = new Map<string, AnyKind>();
 /** Kinds registered at run time, by module URL. */
 const added = new Map<string, AnyKind>();
 
+/** What every definition must have: a kind from a JavaScript module has no type checker behind it. */
+const REQUIRED = ['schema', 'template', 'formats', 'extract', 'texts', 'replaceableSections', 'resolve', 'shows', 'layout'] as const;
+
 function register(kind: AnyKind): void {
   assert(/^[a-z0-9]+(-[a-z0-9]+)*$/.test(kind.name), `kind name "${kind.name}" is not a lowercase id`);
+  const missing = REQUIRED.filter((m) => kind[m] === undefined);
+  assert(missing.length === 0, `kind "${kind.name}" has no ${missing.join(', ')}`);
   assert(!kinds.has(kind.name), `kind "${kind.name}" is registered twice`);
   assert(kind.formats[0] === 'pdf', `kind "${kind.name}" must make a PDF first`);
   const pictures = kind.formats.some((f) => f === 'svg' || f === 'png' || f === 'web.png' || f === 'alt.txt');
