@@ -6,7 +6,8 @@
  * derived from the resolved document and the profile, not from the layout, so a layout that
  * drops or cuts a value cannot vouch for itself.
  */
-import type { Block, DocumentModel, Section } from '../content/model.js';
+import type { DocumentModel } from '../content/model.js';
+import { kindOf } from '../kinds/registry.js';
 import { displayUrl } from '../resolve/links.js';
 import type { MergedProfile } from '../profiles/model.js';
 import type { Run } from '../resolve/runs.js';
@@ -14,8 +15,8 @@ import type { Frames, TextItem } from '../layout/frames.js';
 import { intersects } from './geometry.js';
 import { indexPage, outside, printableArea, type PageIndex } from './frames.js';
 
-/** Which of a document's artifacts: its PDF, or its picture (SVG and PNGs). */
-export type Artifact = 'pdf' | 'picture';
+export type { Artifact } from '../kinds/kind.js';
+import type { Artifact } from '../kinds/kind.js';
 
 export interface ContactValue {
   /** Profile field, e.g. `contact.phone`. */
@@ -24,46 +25,6 @@ export interface ContactValue {
   text: string;
   /** Where the template places it, for messages. */
   places: string[];
-}
-
-/** The runs with a profile field in the parts of the document this artifact shows. */
-function placedRuns(doc: DocumentModel<Run[]>, artifact: Artifact): Run[] {
-  const runs: Run[][] = [];
-  const text = (intro: readonly Block<Run[]>[], sections: readonly Section<Run[]>[]) => {
-    runs.push(...blockRuns(intro));
-    for (const s of sections) runs.push(s.heading, ...blockRuns(s.blocks));
-    runs.push(...doc.colophon);
-  };
-  switch (doc.kind) {
-    case 'parent-leaflet':
-    case 'professional-guide':
-      text(doc.intro, doc.sections);
-      break;
-    case 'three-layer-model':
-      // The picture is the diagram alone; the PDF has the diagram and the text.
-      runs.push(...doc.layers.map((l) => l.summary));
-      if (artifact === 'pdf') text(doc.intro, doc.sections);
-      break;
-    case 'task-per-moment':
-      runs.push(...doc.intro.paragraphs, ...doc.colophon, ...doc.references.items);
-      for (const m of doc.moments) runs.push(...m.description, ...m.tasks);
-      break;
-  }
-  return runs.flat().filter((r) => r.field !== undefined);
-}
-
-function blockRuns(list: readonly Block<Run[]>[]): Run[][] {
-  return list.flatMap((b) => {
-    switch (b.type) {
-      case 'paragraph':
-      case 'pullquote':
-        return [b.content];
-      case 'list':
-        return b.items;
-      case 'citation':
-        return [...b.paragraphs, b.source];
-    }
-  });
 }
 
 /**
@@ -79,10 +40,10 @@ export function expectedContacts(doc: DocumentModel<Run[]>, profile: MergedProfi
     if (known) known.places.push(place);
     else values.push({ field, text, places: [place] });
   };
-  for (const r of placedRuns(doc, artifact)) expect(r.field!, r.text, 'the text');
+  const shown = kindOf(doc).shows(doc, artifact);
+  for (const r of shown.texts.flat()) if (r.field !== undefined) expect(r.field, r.text, 'the text');
   const c = profile.contact;
-  const hasCard = (doc.kind === 'parent-leaflet' || doc.kind === 'professional-guide') && doc.sections.some((s) => s.id === 'contact');
-  if (hasCard) {
+  if (shown.contactCard) {
     expect('contact.organisation', c.organisation, 'the contact card');
     expect('contact.phone', c.phone, 'the contact card');
     expect('contact.email', c.email, 'the contact card');
@@ -90,8 +51,7 @@ export function expectedContacts(doc: DocumentModel<Run[]>, profile: MergedProfi
     if (c.address) expect('contact.address', c.address, 'the contact card');
     if (c.hours) expect('contact.hours', c.hours, 'the contact card');
   }
-  const hasBand = doc.kind === 'task-per-moment' || (doc.kind === 'three-layer-model' && artifact === 'picture');
-  if (hasBand) {
+  if (shown.footerBand) {
     expect('name', profile.name, 'the footer band');
     expect('contact.organisation', c.organisation, 'the footer band');
     expect('contact.phone', c.phone, 'the footer band');

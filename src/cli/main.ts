@@ -4,15 +4,11 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createRequire } from 'node:module';
+import { EXIT_OK, EXIT_CONTENT, EXIT_USAGE } from './exit-codes.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../../package.json') as { version: string };
 
-export const EXIT_OK = 0;
-export const EXIT_CONTENT = 1;
-export const EXIT_USAGE = 2;
-
-export type OutputFormat = 'text' | 'json' | 'github';
 
 function formatOption(): Option {
   return new Option('--format <format>', 'how to report diagnostics')
@@ -98,11 +94,24 @@ Content layout, profile fields and every rule: see README.md.`,
   return program;
 }
 
+export interface MainOptions {
+  /**
+   * Document kinds beyond the bundled four: ES modules (file: URLs) whose default export is a
+   * kind definition (src/kinds/kind.ts), for programs that embed folderpers. Build workers
+   * import the same modules.
+   */
+  kindModules?: readonly string[];
+}
+
 /** Runs the CLI; returns the exit code instead of exiting so tests can call it in-process. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
   process.exitCode = undefined;
   const program = createProgram();
   try {
+    if (options.kindModules?.length) {
+      const { registerKindModule } = await import('../kinds/registry.js');
+      for (const url of options.kindModules) await registerKindModule(url);
+    }
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
   } catch (err) {

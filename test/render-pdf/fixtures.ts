@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Block, DocumentModel, Layer, Section } from '../../src/content/model.js';
+import type { Block, BundledModel, Layer, Section } from '../../src/content/model.js';
 import type { MergedProfile } from '../../src/profiles/model.js';
 import type { Run } from '../../src/resolve/runs.js';
 import { displayUrl, emailRun, phoneRun, plain, webRun } from '../../src/layout/kinds/links.js';
@@ -121,7 +121,7 @@ function blocksOf(chunks: string[], file: string, profile: MergedProfile): Block
   return out;
 }
 
-export function loadFixture(id: string, profile: MergedProfile): DocumentModel<Run[]> {
+export function loadFixture(id: string, profile: MergedProfile): BundledModel<Run[]> {
   const file = join(ROOT, 'content/documents', `${id}.md`);
   const raw = readFileSync(file, 'utf8');
   const [, front, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(raw)!;
@@ -148,7 +148,7 @@ export function loadFixture(id: string, profile: MergedProfile): DocumentModel<R
       if (summary[0]) summary[0].text = summary[0].text.replace(/^\s+/, '');
       return { number: i + 1, title, summary, at: at(file) };
     });
-    return { ...base, kind: 'three-layer-model', layers } as DocumentModel<Run[]>;
+    return { ...base, kind: 'three-layer-model', layers } as BundledModel<Run[]>;
   }
-  return { ...base, kind } as DocumentModel<Run[]>;
+  return { ...base, kind } as BundledModel<Run[]>;
 }

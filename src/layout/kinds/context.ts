@@ -45,6 +45,12 @@ export function pageItems(k: KindContext, page: number): FrameItem[] {
 
 export type KindLayout = (k: KindContext) => void;
 
+/** Frames, or none when the diagnostics hold an error. */
+export interface LayoutResult {
+  frames: Frames | undefined;
+  diagnostics: Diagnostic[];
+}
+
 export function toFrames(k: KindContext): Frames {
   return {
     width: k.g.width,

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join } from 'node:path';
 import * as fontkit from 'fontkit';
+import { fixGlyphCodePoints, shapeOnce } from '../../patches/index.js';
 import type { FontFace } from '../frames.js';
 
 export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
@@ -62,6 +63,7 @@ export function loadFont(file: string): LoadedFont {
   const bytes = readFileSync(file);
   const parsed = fontkit.create(bytes);
   if (!('layout' in parsed)) throw new Error(`${file} is a font collection; name one font file`);
+  // Shared by every document of the process: see src/patches/fontkit.ts.
   fixGlyphCodePoints(parsed);
   shapeOnce(parsed);
   const loaded: LoadedFont = {
@@ -78,42 +80,6 @@ export function loadFont(file: string): LoadedFont {
   };
   byPath.set(file, loaded);
   return loaded;
-}
-
-/**
- * fontkit caches one glyph object per glyph id and keeps the code points of whoever created
- * it first; the TrueType subsetter creates composite components (the "." inside "…") with
- * none. The font is shared by every document of the process, so the PDF's ToUnicode map —
- * built from those code points — would depend on which document ran first. Creating every
- * mapped glyph here, in code-point order, fixes each glyph's code points before any use.
- */
-function fixGlyphCodePoints(font: fontkit.Font): void {
-  for (const codePoint of [...font.characterSet].sort((a, b) => a - b)) font.glyphForCodePoint(codePoint);
-}
-
-/**
- * The layout (measure.ts), the PDF renderer (pdfkit) and the SVG renderer each keep a word
- * cache of their own, and each used to shape a new word with fontkit: three times the
- * OpenType work for every word a worker meets first, most of a fresh worker's first job.
- * Shaping with the default features is now remembered per font, and every caller gets its
- * own copy of the positions (pdfkit scales them in place); glyph objects are shared, as
- * fontkit shares them anyway.
- */
-function shapeOnce(font: fontkit.Font): void {
-  const shaped = new Map<string, fontkit.GlyphRun>();
-  const shape = font.layout.bind(font);
-  font.layout = (text: string, features?: unknown, ...rest: unknown[]) => {
-    if (features !== undefined || rest.length > 0) return (shape as (...args: unknown[]) => fontkit.GlyphRun)(text, features, ...rest);
-    let run = shaped.get(text);
-    if (!run) {
-      run = shape(text);
-      shaped.set(text, run);
-    }
-    const copy = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as fontkit.GlyphRun, run);
-    copy.glyphs = [...run.glyphs];
-    copy.positions = run.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as typeof p, p));
-    return copy;
-  };
 }
 
 /** Two house fonts may share a file name in different folders; ids must stay distinct. */
