@@ -19,6 +19,7 @@ import { checkProfileValues } from '../rules/profile-values.js';
 import { checkSectionOverrides } from '../rules/section-overrides.js';
 import { checkTexts } from '../rules/text.js';
 import { suggest } from '../schema/index.js';
+import { checkLanguage, type ReadabilityReport } from '../language/index.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -28,12 +29,16 @@ export interface ValidateOptions {
   contentRoot: string;
   /** Only these municipality ids (all when absent or empty). */
   municipalities?: string[];
+  /** Also build the readability report (validate --readability). */
+  readability?: boolean;
 }
 
 export interface ValidateResult {
   documents: DocumentModel[];
   profiles: LoadedProfile[];
   diagnostics: Diagnostic[];
+  /** Present when asked for with `readability`. */
+  readability?: ReadabilityReport;
 }
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -110,6 +115,14 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     texts.push(...load.texts);
   }
   diagnostics.push(...checkTexts(texts));
+  const language = await checkLanguage({
+    root,
+    documents,
+    defaults,
+    profiles: loads.map((load) => ({ id: idOf(load.own.file), load })),
+    report: options.readability === true,
+  });
+  diagnostics.push(...language.diagnostics);
 
   const models = documents.flatMap((d) => (d.model ? [d.model] : []));
   const documentIds = new Set(documents.map((d) => d.id));
@@ -142,5 +155,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   }
   for (const load of loads) diagnostics.push(...checkSectionOverrides(load.own, models, documentIds));
 
-  return { documents: models, profiles, diagnostics: sortedUnique(diagnostics) };
+  const result: ValidateResult = { documents: models, profiles, diagnostics: sortedUnique(diagnostics) };
+  if (language.report) result.readability = language.report;
+  return result;
 }

@@ -1,0 +1,124 @@
+/**
+ * `language/spelling`: every word of every text a reader sees, checked against the Dutch
+ * dictionary, the project word list (content/words.txt) and the names the profiles
+ * themselves give (a municipality's name, its organisation and address). A word that none
+ * of them knows is a warning at its first letter with up to three suggestions.
+ *
+ * Not checked: web and e-mail addresses and domain names (anything with `/`, `@` or a dot
+ * between letters, such as "www.loc.nl" or "o.a."), words with digits, single letters
+ * (the stray-letter rule looks at those) and placeholders (they are not text).
+ */
+import type { LocatedText } from '../content/located.js';
+import { refAt } from '../content/located.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import type { Dictionary } from './dictionary.js';
+import type { Severity } from './settings.js';
+
+export const SPELLING_RULE = 'language/spelling';
+
+/** Letters, with apostrophes and hyphens inside: "e-mail", "auto's", "Súdwest-Fryslân". */
+const WORD = /[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*/gu;
+/** A run of non-space characters that is an address, a domain or an abbreviation with dots. */
+const NOT_PROSE = /[/@]|[\p{L}\p{N}]\.[\p{L}\p{N}]|\{\{|\}\}/u;
+
+export interface SpellingWord {
+  text: string;
+  index: number;
+  /** Followed by a full stop: it may be an abbreviation the dictionary has with it ("etc."). */
+  dotted: boolean;
+}
+
+/** The words of a text worth looking up, with their offsets in the text's value. */
+export function spellingWords(value: string): SpellingWord[] {
+  const out: SpellingWord[] = [];
+  for (const chunk of value.matchAll(/\S+/g)) {
+    if (NOT_PROSE.test(chunk[0]) || /\p{N}/u.test(chunk[0])) continue;
+    for (const m of chunk[0].matchAll(WORD)) {
+      if ([...m[0]].length < 2) continue;
+      out.push({ text: m[0], index: chunk.index + m.index, dotted: chunk[0][m.index + m[0].length] === '.' });
+    }
+  }
+  return out;
+}
+
+/** Words known besides the dictionary: the word list, and names the profiles give. */
+export interface KnownWords {
+  has(word: string): boolean;
+}
+
+function lowerFirst(word: string): string {
+  return word.charAt(0).toLowerCase() + word.slice(1);
+}
+
+function isCapitalised(word: string): boolean {
+  return /^\p{Lu}/u.test(word) && word.slice(1) === word.slice(1).toLowerCase();
+}
+
+/**
+ * Dutch capitalises the first word of a sentence and writes words in capitals in headings
+ * and acronyms, so a capitalised or upper-case word is also right when its lower-case form
+ * is. The reverse does not hold: "rotterdam" is wrong where "Rotterdam" is right.
+ */
+function variants(word: string): string[] {
+  const out = [word];
+  if (isCapitalised(word)) out.push(lowerFirst(word));
+  else if (word === word.toUpperCase() && word !== word.toLowerCase()) {
+    const lower = word.toLowerCase();
+    out.push(lower, lower.charAt(0).toUpperCase() + lower.slice(1));
+  }
+  return out;
+}
+
+export class SpellChecker {
+  readonly #cache = new Map<string, boolean>();
+
+  constructor(
+    readonly dictionary: Dictionary,
+    readonly words: KnownWords,
+  ) {}
+
+  /** Whether the dictionary or the word list knows `word` (or each part of a hyphenated word). */
+  knows(word: string, extra?: KnownWords): boolean {
+    if (extra && variants(word).some((v) => extra.has(v))) return true;
+    let known = this.#cache.get(word);
+    if (known === undefined) {
+      known = this.#knowsWhole(word) || (word.includes('-') && word.split('-').every((part) => part.length < 2 || this.#knowsWhole(part) || (extra !== undefined && extra.has(part))));
+      this.#cache.set(word, known);
+    }
+    return known;
+  }
+
+  #knowsWhole(word: string): boolean {
+    return variants(word).some((v) => this.words.has(v) || this.dictionary.has(v));
+  }
+
+  suggestions(word: string): string[] {
+    const direct = this.dictionary.suggest(word, 3);
+    if (direct.length > 0 || !isCapitalised(word)) return direct;
+    // "Ondersteunig" at the start of a sentence: suggest in the case it was written in.
+    return this.dictionary.suggest(lowerFirst(word), 3).map((s) => s.charAt(0).toUpperCase() + s.slice(1));
+  }
+}
+
+function quoted(list: readonly string[]): string {
+  const q = list.map((s) => `'${s}'`);
+  return q.length <= 1 ? (q[0] ?? '') : `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
+}
+
+export function checkSpelling(text: LocatedText, checker: SpellChecker, severity: Severity, extra?: KnownWords): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const word of spellingWords(text.value)) {
+    if (checker.knows(word.text, extra) || (word.dotted && checker.knows(`${word.text}.`, extra))) continue;
+    const suggestions = checker.suggestions(word.text);
+    const hint = suggestions.length > 0 ? ` (did you mean ${quoted(suggestions)}?)` : '';
+    out.push(
+      diagnostic(
+        refAt(text, word.index),
+        SPELLING_RULE,
+        `'${word.text}' is not in the Dutch dictionary${hint}; if it is right, add it to the project word list (words.txt)`,
+        severity,
+      ),
+    );
+  }
+  return out;
+}
