@@ -48,7 +48,12 @@ const NOT_PARTICIPLE = new Set([
   'eigen', 'open', 'even', 'heen', 'hierbij', 'verder', 'vervolgens', 'tegen', 'overigens', 'ervaren', 'erkent',
   'gezinnen', 'gegevens', 'getallen', 'gedachten', 'gewoonten', 'beiden', 'verschillen', 'verschillend', 'bedrijven',
   'besluiten', 'bewoners', 'ouders', 'bestaan', 'verhalen',
+  // Nouns of the same shape: "het besluit", "het gebied", "een voorbeeld".
+  'besluit', 'gebied', 'voorbeeld', 'verband', 'beleid', 'bezit', 'geluid', 'gezicht', 'gewicht', 'bericht', 'gedicht',
+  'verdriet', 'gebit', 'geduld', 'gevoel', 'verschil', 'gebruik', 'verbod', 'verlof', 'verzet', 'bedrag', 'gezag', 'beroep',
 ]);
+/** Noun endings: "aangelegenheid", "beperkingen", "verscheidenheid". */
+const NOUN_ENDING = /(?:heid|heden|ing|ingen|schap|nis|sel)$/u;
 /** Words that end the clause the auxiliary belongs to. */
 const CLAUSE_END = new Set(['en', 'of', 'maar', 'want', 'dat', 'die', 'omdat', 'als', 'wanneer', 'waar', 'wie', 'zodat', 'terwijl', 'dan']);
 /** At most this many words between the auxiliary and its participle. */
@@ -62,7 +67,7 @@ export interface PassiveHit {
 function isParticiple(words: readonly Token[], j: number, withZijn: boolean): boolean {
   const lower = words[j]!.text.toLowerCase();
   // "te betalen", "te verkrijgen": an infinitive.
-  if (NOT_PARTICIPLE.has(lower) || words[j - 1]?.text.toLowerCase() === 'te') return false;
+  if (NOT_PARTICIPLE.has(lower) || NOUN_ENDING.test(lower) || words[j - 1]?.text.toLowerCase() === 'te') return false;
   const shaped = GE_PARTICIPLE.test(lower) || PREFIX_PARTICIPLE.test(lower) || (!withZijn && PREFIX_PARTICIPLE_EN.test(lower));
   return shaped && !(withZijn && NOT_PASSIVE_WITH_ZIJN.has(lower));
 }
