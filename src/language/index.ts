@@ -15,7 +15,7 @@ import type { ProfileFile, ProfileLoad } from '../profiles/load-profile.js';
 import { dutchDictionary } from './dictionary.js';
 import { OFFICIALESE_RULE, OfficialeseMatcher, officialeseList } from './officialese.js';
 import { PASSIVE_RULE } from './passive.js';
-import { analyseUnit, figuresOf, LONG_SENTENCE_WORDS, LONG_WORD_SYLLABLES, type Figures, type UnitAnalysis } from './readability.js';
+import { analyseUnit, figuresOf, FLESCH_DOUMA, LONG_SENTENCE_WORDS, LONG_WORD_SYLLABLES, type Figures, type UnitAnalysis } from './readability.js';
 import { loadLanguageSettings, type LanguageRule, type Levels, type Severity } from './settings.js';
 import { checkSpelling, SpellChecker, spellingWords, type KnownWords } from './spelling.js';
 import { documentUnits, sectionFileUnits, type TextUnit, type UnitGroup } from './units.js';
@@ -57,6 +57,8 @@ export interface LocalSectionReport extends Figures {
 }
 
 export interface ReadabilityReport {
+  /** How the figures are made, so that the JSON explains itself. */
+  method: { formula: string; longSentenceWords: number; longWordSyllables: number };
   documents: DocumentReport[];
   localSections: LocalSectionReport[];
 }
@@ -225,5 +227,7 @@ export async function checkLanguage(input: LanguageInput): Promise<LanguageResul
       }
     }
   }
-  return input.report ? { diagnostics, report: { documents, localSections } } : { diagnostics };
+  if (!input.report) return { diagnostics };
+  const method = { formula: FLESCH_DOUMA, longSentenceWords: LONG_SENTENCE_WORDS, longWordSyllables: LONG_WORD_SYLLABLES };
+  return { diagnostics, report: { method, documents, localSections } };
 }

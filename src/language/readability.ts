@@ -83,6 +83,7 @@ export interface Figures {
   longSentencePercent: number;
   longWords: number;
   longWordPercent: number;
+  /** Passive constructions and officialese found in running text (as warned about). */
   passives: number;
   officialese: number;
   /** Douma's Flesch score, or null without sentences. */
@@ -92,6 +93,8 @@ export interface Figures {
 }
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
+
+export const FLESCH_DOUMA = 'Flesch–Douma: 206.835 − 0.93 × words per sentence − 77 × syllables per word';
 
 /** Douma's score from the average sentence length in words and word length in syllables. */
 export function fleschDouma(wordsPerSentence: number, syllablesPerWord: number): number {
@@ -124,8 +127,12 @@ export function figuresOf(analyses: readonly UnitAnalysis[], at: (unit: TextUnit
     letterWords += a.letterWords;
     syllables += a.syllables;
     longWords += a.longWords.length;
-    passives += a.passives.length;
-    officialese += a.officialese.length;
+    // Findings as the warnings give them: a quotation is read, so its sentences count, but
+    // its wording is not ours to change.
+    if (a.unit.role === 'prose') {
+      passives += a.passives.length;
+      officialese += a.officialese.length;
+    }
   }
   const figures: Figures = {
     sentences,
