@@ -62,12 +62,17 @@ function asBytes(buffer: Buffer): Uint8Array<ArrayBuffer> {
   return new Uint8Array(buffer.buffer as ArrayBuffer, buffer.byteOffset, buffer.byteLength);
 }
 
-function loadPrecompiled(sourceHash: string): Uint8Array<ArrayBuffer> | undefined {
-  if (!existsSync(PRECOMPILED_TAG) || !existsSync(PRECOMPILED_TRIE)) return undefined;
+export interface PrecompiledFiles {
+  trie: string;
+  tag: string;
+}
+
+function loadPrecompiled(sourceHash: string, files: PrecompiledFiles): Uint8Array<ArrayBuffer> | undefined {
+  if (!existsSync(files.tag) || !existsSync(files.trie)) return undefined;
   try {
-    const tag = JSON.parse(readFileSync(PRECOMPILED_TAG, 'utf8')) as PrecompiledTag;
+    const tag = JSON.parse(readFileSync(files.tag, 'utf8')) as PrecompiledTag;
     if (tag.source !== sourceHash || tag.library !== libraryVersion()) return undefined;
-    const bytes = asBytes(readFileSync(PRECOMPILED_TRIE));
+    const bytes = asBytes(readFileSync(files.trie));
     return sha256(bytes) === tag.trie ? bytes : undefined;
   } catch {
     return undefined;
@@ -141,16 +146,25 @@ class TrieDictionary implements Dictionary {
   }
 }
 
+/** Load the dictionary: the precompiled trie when `files` check out, else the shipped one. */
+export async function openDictionary(files: PrecompiledFiles = { trie: PRECOMPILED_TRIE, tag: PRECOMPILED_TAG }): Promise<Dictionary> {
+  const { decodeTrie } = await import('cspell-trie-lib');
+  const gz = readFileSync(shippedTriePath());
+  const fast = loadPrecompiled(sha256(gz), files);
+  if (fast) {
+    try {
+      return new TrieDictionary(decodeTrie(fast), true);
+    } catch {
+      // A file that hashes right yet does not decode (another library's format): decode the shipped trie.
+    }
+  }
+  return new TrieDictionary(decodeTrie(asBytes(gunzipSync(gz))), false);
+}
+
 let shared: Promise<Dictionary> | undefined;
 
-/** The dictionary, loaded once per process. */
+/** The dictionary, loaded once per process (342 profiles share it). */
 export function dutchDictionary(): Promise<Dictionary> {
-  shared ??= (async () => {
-    const { decodeTrie } = await import('cspell-trie-lib');
-    const gz = readFileSync(shippedTriePath());
-    const fast = loadPrecompiled(sha256(gz));
-    if (fast) return new TrieDictionary(decodeTrie(fast), true);
-    return new TrieDictionary(decodeTrie(asBytes(gunzipSync(gz))), false);
-  })();
+  shared ??= openDictionary();
   return shared;
 }

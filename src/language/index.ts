@@ -136,7 +136,10 @@ function unitDiagnostics(a: UnitAnalysis, levels: Levels): Diagnostic[] {
   if (long) {
     for (const s of a.sentences) {
       if (s.words.length <= LONG_SENTENCE_WORDS) continue;
-      const start = s.words.slice(0, 4).map((w) => w.text).join(' ');
+      const start = s.words
+        .slice(0, 4)
+        .map((w) => (unit.placeholders.some(([from, to]) => w.index < to && w.end > from) ? '{{…}}' : w.text))
+        .join(' ');
       out.push(
         diagnostic(
           refAt(unit.text, s.words[0]!.index),

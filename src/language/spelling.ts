@@ -93,10 +93,11 @@ export class SpellChecker {
   }
 
   suggestions(word: string): string[] {
-    const direct = this.dictionary.suggest(word, 3);
-    if (direct.length > 0 || !isCapitalised(word)) return direct;
+    if (!isCapitalised(word)) return this.dictionary.suggest(word, 3);
     // "Ondersteunig" at the start of a sentence: suggest in the case it was written in.
-    return this.dictionary.suggest(lowerFirst(word), 3).map((s) => s.charAt(0).toUpperCase() + s.slice(1));
+    const found = this.dictionary.suggest(word, 3);
+    const list = found.length > 0 ? found : this.dictionary.suggest(lowerFirst(word), 3);
+    return [...new Set(list.map((s) => s.charAt(0).toUpperCase() + s.slice(1)))];
   }
 }
 
