@@ -15,7 +15,7 @@
  * bytes hash to what the tag says; otherwise the text trie is decoded here as before.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,11 @@ const require = createRequire(import.meta.url);
 /** Where compile-dictionary.ts writes the binary trie and its tag: beside this module. */
 export const PRECOMPILED_TRIE = join(dirname(fileURLToPath(import.meta.url)), 'nl-nl.btrie');
 export const PRECOMPILED_TAG = `${PRECOMPILED_TRIE}.json`;
+
+export interface PrecompiledFiles {
+  trie: string;
+  tag: string;
+}
 
 export interface PrecompiledTag {
   /** sha256 of the shipped Dutch.trie.gz it was made from. */
@@ -62,11 +67,6 @@ function asBytes(buffer: Buffer): Uint8Array<ArrayBuffer> {
   return new Uint8Array(buffer.buffer as ArrayBuffer, buffer.byteOffset, buffer.byteLength);
 }
 
-export interface PrecompiledFiles {
-  trie: string;
-  tag: string;
-}
-
 function loadPrecompiled(sourceHash: string, files: PrecompiledFiles): Uint8Array<ArrayBuffer> | undefined {
   if (!existsSync(files.tag) || !existsSync(files.trie)) return undefined;
   try {
@@ -87,11 +87,14 @@ export interface Dictionary {
   readonly precompiled: boolean;
 }
 
-/** The decode step alone, for compile-dictionary.ts. */
-export async function decodeShippedTrie(): Promise<{ trie: ITrie; sourceHash: string }> {
-  const { decodeTrie } = await import('cspell-trie-lib');
+/** Decode the shipped trie and write it in the binary format with its tag (the tool's build). */
+export async function precompile(files: PrecompiledFiles = { trie: PRECOMPILED_TRIE, tag: PRECOMPILED_TAG }): Promise<void> {
+  const { decodeTrie, encodeITrieToBTrie } = await import('cspell-trie-lib');
   const gz = readFileSync(shippedTriePath());
-  return { trie: decodeTrie(asBytes(gunzipSync(gz))), sourceHash: sha256(gz) };
+  const bytes = encodeITrieToBTrie(decodeTrie(asBytes(gunzipSync(gz))));
+  writeFileSync(files.trie, bytes);
+  const tag: PrecompiledTag = { source: sha256(gz), library: libraryVersion(), trie: sha256(bytes) };
+  writeFileSync(files.tag, JSON.stringify(tag) + '\n');
 }
 
 /** Suggestions are only looked for in words of reasonable length: the search grows with it. */
@@ -130,8 +133,9 @@ class TrieDictionary implements Dictionary {
       const candidates = this.#trie
         .suggestWithCost(word, { numSuggestions: 12, ignoreCase: false, changeLimit: 2, includeTies: false, timeout: 1e9 })
         // The trie also holds compound-only parts ("ondersteunings", "kinder-") and marked
-        // forms; only words that stand on their own are worth suggesting.
-        .filter((s) => s.word !== word && WORD_SHAPE.test(s.word) && this.has(s.word))
+        // forms; only words that stand on their own are worth suggesting, and a hyphen only
+        // for a word written with one ("Wajong-pr" is no help for "Wajongers").
+        .filter((s) => s.word !== word && WORD_SHAPE.test(s.word) && (word.includes('-') || !s.word.includes('-')) && this.has(s.word))
         .map((s) => ({ ...s, compound: this.#trie.findWord(s.word, {}).compoundUsed === true }));
       const best = Math.min(...candidates.map((c) => c.cost));
       // Within one edit of the best; a listed word before a compound the trie makes up.

@@ -49,7 +49,30 @@ export function parseSentences(value: string): ParsedSentence[] {
       words.push({ text, index: child.position?.start.offset ?? 0, end: child.position?.end.offset ?? 0 });
     }
     if (words.length === 0) continue;
-    out.push({ index: sentence.position?.start.offset ?? 0, end: sentence.position?.end.offset ?? 0, words });
+    out.push(...splitAtPronoun({ index: sentence.position?.start.offset ?? 0, end: sentence.position?.end.offset ?? 0, words }));
   }
+  return out;
+}
+
+/**
+ * The parser takes a lower-case letter with a full stop for an initial, so "Wij helpen u.
+ * U kunt bellen." would be one sentence. In Dutch that letter is nearly always the pronoun
+ * "u" ending a sentence: split there when the next word starts with a capital.
+ */
+function splitAtPronoun(sentence: ParsedSentence): ParsedSentence[] {
+  const out: ParsedSentence[] = [];
+  let current: ParsedSentence = { index: sentence.index, end: sentence.end, words: [] };
+  sentence.words.forEach((word, i) => {
+    const next = sentence.words[i + 1];
+    if (/^\p{Ll}\.$/u.test(word.text) && next && /^\p{Lu}/u.test(next.text)) {
+      current.words.push({ text: word.text.slice(0, -1), index: word.index, end: word.end - 1 });
+      current.end = word.end;
+      out.push(current);
+      current = { index: next.index, end: sentence.end, words: [] };
+      return;
+    }
+    current.words.push(word);
+  });
+  out.push(current);
   return out;
 }
