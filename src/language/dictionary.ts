@@ -9,7 +9,7 @@
  * ~1.3 s to load (measured). The trie knows the compounds (and the forms that only exist
  * inside one, such as "ondersteunings-").
  *
- * Decoding the shipped text trie costs ~320 ms; the tool's build (compile-dictionary.ts)
+ * Decoding the shipped text trie costs ~320 ms; the tool's build (compile-language.ts)
  * re-encodes it once in cspell's binary format, which decodes in ~12 ms. That file is used
  * only when its tag matches the shipped trie's hash and the library's version, and its own
  * bytes hash to what the tag says; otherwise the text trie is decoded here as before.
@@ -24,7 +24,7 @@ import type { ITrie } from 'cspell-trie-lib';
 
 const require = createRequire(import.meta.url);
 
-/** Where compile-dictionary.ts writes the binary trie and its tag: beside this module. */
+/** Where compile-language.ts writes the binary trie and its tag: beside this module. */
 export const PRECOMPILED_TRIE = join(dirname(fileURLToPath(import.meta.url)), 'nl-nl.btrie');
 export const PRECOMPILED_TAG = `${PRECOMPILED_TRIE}.json`;
 

@@ -35,6 +35,8 @@ export interface LanguageInput {
   profiles: readonly LanguageProfile[];
   /** Build the readability report (validate --readability). */
   report: boolean;
+  /** False: only the rules that the settings make errors (see ValidateOptions). */
+  warnings: boolean;
 }
 
 export interface SectionReport extends Figures {
@@ -173,13 +175,19 @@ function defaultsUnits(defaults: ProfileFile): TextUnit[] {
   return defaults.texts.map((text) => ({ text, role: paragraphs.has(text.value) ? 'prose' : 'label', placeholders: [] }));
 }
 
+function errorsOnly(levels: Levels): Levels {
+  const out = { ...levels };
+  for (const rule of Object.keys(out) as LanguageRule[]) if (out[rule] !== 'error') out[rule] = 'off';
+  return out;
+}
+
 function sentenceRulesOn(levels: Levels): boolean {
   return (['language/long-sentence', 'language/passive', 'language/officialese', 'language/long-word'] as const).some((r) => levels[r] !== 'off');
 }
 
 export async function checkLanguage(input: LanguageInput): Promise<LanguageResult> {
   const settings = await loadLanguageSettings(input.root);
-  const { levels } = settings;
+  const levels = input.warnings ? settings.levels : errorsOnly(settings.levels);
   const diagnostics: Diagnostic[] = [...settings.diagnostics];
 
   const spelling = levels['language/spelling'];
@@ -196,7 +204,8 @@ export async function checkLanguage(input: LanguageInput): Promise<LanguageResul
 
   if (!sentenceRulesOn(levels) && !input.report) return { diagnostics };
   const matcher = new OfficialeseMatcher(officialeseList());
-  const analyse = (units: readonly TextUnit[]): UnitAnalysis[] => units.map((u) => analyseUnit(u, matcher));
+  const withSyllables = input.report || levels['language/long-word'] !== 'off';
+  const analyse = (units: readonly TextUnit[]): UnitAnalysis[] => units.map((u) => analyseUnit(u, matcher, withSyllables));
   const at = (unit: TextUnit, index: number) => refAt(unit.text, index);
   const emit = (analyses: readonly UnitAnalysis[]): void => {
     for (const a of analyses) diagnostics.push(...unitDiagnostics(a, levels));

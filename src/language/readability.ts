@@ -47,7 +47,11 @@ function syllablesOf(word: string): number {
   return (word.match(/[\p{L}\p{M}]+/gu) ?? []).reduce((n, part) => n + syllableCount(part), 0);
 }
 
-export function analyseUnit(unit: TextUnit, officialese: OfficialeseMatcher): UnitAnalysis {
+/**
+ * `withSyllables`: count syllables (for the report and the long-word rule). Plain
+ * `validate` skips them: hyphenating every word is most of the time this takes.
+ */
+export function analyseUnit(unit: TextUnit, officialese: OfficialeseMatcher, withSyllables = true): UnitAnalysis {
   const value = unit.text.value;
   const sentences = parseSentences(value);
   const between = (a: Token, b: Token): string => value.slice(a.end, b.index);
@@ -57,6 +61,7 @@ export function analyseUnit(unit: TextUnit, officialese: OfficialeseMatcher): Un
     const words = sentence.words.filter((w) => !inPlaceholder(w));
     analysis.passives.push(...findPassives(sentence.words, between).filter((h) => !inPlaceholder(h.auxiliary) && !inPlaceholder(h.participle)));
     analysis.officialese.push(...officialese.find(words, between));
+    if (!withSyllables) continue;
     for (const word of words) {
       if (!/\p{L}/u.test(word.text) || /\p{N}/u.test(word.text)) continue;
       const n = syllablesOf(word.text);

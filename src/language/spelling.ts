@@ -69,8 +69,16 @@ function variants(word: string): string[] {
   return out;
 }
 
+/**
+ * Suggestions are searched for at most this many distinct words a run (in the order the
+ * files are checked). A search takes 5–100 ms; a hostile or garbled 64 KiB file could hold
+ * thousands of unknown words, and validate must still end in seconds.
+ */
+export const MAX_SUGGESTED_WORDS = 50;
+
 export class SpellChecker {
   readonly #cache = new Map<string, boolean>();
+  readonly #suggested = new Set<string>();
 
   constructor(
     readonly dictionary: Dictionary,
@@ -93,6 +101,10 @@ export class SpellChecker {
   }
 
   suggestions(word: string): string[] {
+    if (!this.#suggested.has(word)) {
+      if (this.#suggested.size >= MAX_SUGGESTED_WORDS) return [];
+      this.#suggested.add(word);
+    }
     if (!isCapitalised(word)) return this.dictionary.suggest(word, 3);
     // "Ondersteunig" at the start of a sentence: suggest in the case it was written in.
     const found = this.dictionary.suggest(word, 3);

@@ -31,6 +31,11 @@ export interface ValidateOptions {
   municipalities?: string[];
   /** Also build the readability report (validate --readability). */
   readability?: boolean;
+  /**
+   * False: run only the language rules that language.yaml makes errors (what `build`
+   * does: warnings are for `validate`, and a national build should not pay for them).
+   */
+  languageWarnings?: boolean;
 }
 
 export interface ValidateResult {
@@ -121,6 +126,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     defaults,
     profiles: loads.map((load) => ({ id: idOf(load.own.file), load })),
     report: options.readability === true,
+    warnings: options.languageWarnings !== false,
   });
   diagnostics.push(...language.diagnostics);
 

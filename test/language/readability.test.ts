@@ -85,3 +85,23 @@ describe('the officialese list', () => {
     expect(new Set(forms).size).toBe(forms.length);
   });
 });
+
+describe('the precompiled officialese list', () => {
+  it('is the YAML list, and is not used once the YAML changed', async () => {
+    const { mkdtemp, readFile, rm, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { precompileOfficialese } = await import('../../src/language/officialese.js');
+    const dir = await mkdtemp(join(tmpdir(), 'folderpers-officialese-'));
+    try {
+      const file = join(dir, 'officialese.json');
+      precompileOfficialese(file);
+      expect(officialeseList(file)).toEqual(officialeseList(join(dir, 'none.json')));
+      const stored = JSON.parse(await readFile(file, 'utf8')) as { source: string; entries: unknown[] };
+      await writeFile(file, JSON.stringify({ source: '0'.repeat(64), entries: [] }));
+      expect(officialeseList(file).length).toBe(stored.entries.length);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -125,6 +125,13 @@ export function hyphenatedForm(word: string): string {
  */
 export function syllableCount(word: string): number {
   const lower = word.toLowerCase();
-  const breaks = lower.length >= 5 ? compute(lower) : breaksOf(hyphenateSync(lower, { hyphenChar: '=', minWordLength: 1 }));
-  return breaks.length + 1;
+  let count = syllables.get(lower);
+  if (count === undefined) {
+    const breaks = lower.length >= 5 ? compute(lower) : breaksOf(hyphenateSync(lower, { hyphenChar: '=', minWordLength: 1 }));
+    count = breaks.length + 1;
+    syllables.set(lower, count);
+  }
+  return count;
 }
+
+const syllables = new Map<string, number>();
