@@ -74,3 +74,20 @@ describe('the precompiled trie', () => {
     expect(missing.precompiled).toBe(false);
   });
 });
+
+describe('suggestions on hostile text', () => {
+  it('are searched for a bounded number of words, so 64 KiB of unknown words ends quickly', async () => {
+    const { SpellChecker, checkSpelling, MAX_SUGGESTED_WORDS } = await import('../../src/language/spelling.js');
+    const { SourceText } = await import('../../src/content/source-text.js');
+    const { locate } = await import('../../src/content/located.js');
+    let seed = 7;
+    const letter = (): string => 'bcdfghjklmnpqrstvwxz'[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % 20]!;
+    const words = Array.from({ length: 4000 }, () => Array.from({ length: 12 }, letter).join(''));
+    const value = words.join(' ').slice(0, 64 * 1024);
+    const text = locate(value, new SourceText('x.md', value), 0, value.length);
+    const checker = new SpellChecker(dictionary, new Set());
+    const found = checkSpelling(text, checker, 'warning');
+    expect(found.length).toBeGreaterThan(MAX_SUGGESTED_WORDS);
+    expect(found.filter((d) => d.message.includes('did you mean')).length).toBeLessThanOrEqual(MAX_SUGGESTED_WORDS);
+  });
+});
