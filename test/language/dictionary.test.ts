@@ -60,7 +60,7 @@ describe('the precompiled trie', () => {
   it.each([
     ['made from another trie', (tag: PrecompiledTag) => void (tag.source = '0'.repeat(64))],
     ['made by another library version', (tag: PrecompiledTag) => void (tag.library = '0.0.0')],
-    ['damaged', (_tag: PrecompiledTag, trie: Buffer) => void (trie[trie.length >> 1] ^= 0xff)],
+    ['damaged', (_tag: PrecompiledTag, trie: Buffer) => void trie.writeUInt8(trie.readUInt8(trie.length >> 1) ^ 0xff, trie.length >> 1)],
   ])('is not used when %s, and the answers stay the same', async (_name, change) => {
     const fallback = await tampered(change);
     expect(fallback.precompiled).toBe(false);
