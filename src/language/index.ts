@@ -15,9 +15,10 @@ import type { ProfileFile, ProfileLoad } from '../profiles/load-profile.js';
 import { dutchDictionary } from './dictionary.js';
 import { OFFICIALESE_RULE, OfficialeseMatcher, officialeseList } from './officialese.js';
 import { PASSIVE_RULE } from './passive.js';
-import { analyseUnit, figuresOf, FLESCH_DOUMA, LONG_SENTENCE_WORDS, LONG_WORD_SYLLABLES, type Figures, type UnitAnalysis } from './readability.js';
+import type { Figures, UnitAnalysis } from './readability.js';
 import { loadLanguageSettings, type LanguageRule, type Levels, type Severity } from './settings.js';
 import { checkSpelling, SpellChecker, spellingWords, type KnownWords } from './spelling.js';
+import { FLESCH_DOUMA, LONG_SENTENCE_WORDS, LONG_WORD_SYLLABLES } from './thresholds.js';
 import { documentUnits, sectionFileUnits, type TextUnit, type UnitGroup } from './units.js';
 
 export const LONG_SENTENCE_RULE = 'language/long-sentence';
@@ -203,6 +204,9 @@ export async function checkLanguage(input: LanguageInput): Promise<LanguageResul
   }
 
   if (!sentenceRulesOn(levels) && !input.report) return { diagnostics };
+  // Loaded only now: the Dutch parser and the hyphenation patterns cost ~50 ms to load,
+  // which a build (only rules made errors, usually none) should not pay.
+  const { analyseUnit, figuresOf } = await import('./readability.js');
   const matcher = new OfficialeseMatcher(officialeseList());
   const withSyllables = input.report || levels['language/long-word'] !== 'off';
   const analyse = (units: readonly TextUnit[]): UnitAnalysis[] => units.map((u) => analyseUnit(u, matcher, withSyllables));

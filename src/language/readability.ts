@@ -19,12 +19,9 @@ import { syllableCount } from '../layout/text/hyphenate.js';
 import type { OfficialeseHit, OfficialeseMatcher } from './officialese.js';
 import { findPassives, type PassiveHit } from './passive.js';
 import { parseSentences, type ParsedSentence, type Token } from './sentences.js';
+import { LONG_SENTENCE_WORDS, LONG_WORD_SYLLABLES } from './thresholds.js';
 import type { TextUnit } from './units.js';
 
-/** B1: at most 20 words a sentence. */
-export const LONG_SENTENCE_WORDS = 20;
-/** A long word: four syllables or more. */
-export const LONG_WORD_SYLLABLES = 4;
 
 export interface SentenceFinding {
   unit: TextUnit;
@@ -98,8 +95,6 @@ export interface Figures {
 }
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
-
-export const FLESCH_DOUMA = 'Flesch–Douma: 206.835 − 0.93 × words per sentence − 77 × syllables per word';
 
 /** Douma's score from the average sentence length in words and word length in syllables. */
 export function fleschDouma(wordsPerSentence: number, syllablesPerWord: number): number {
