@@ -208,8 +208,8 @@ export async function checkLanguage(input: LanguageInput): Promise<LanguageResul
   // which a build (only rules made errors, usually none) should not pay.
   const { analyseUnit, figuresOf } = await import('./readability.js');
   const matcher = new OfficialeseMatcher(officialeseList());
-  const withSyllables = input.report || levels['language/long-word'] !== 'off';
-  const analyse = (units: readonly TextUnit[]): UnitAnalysis[] => units.map((u) => analyseUnit(u, matcher, withSyllables));
+  const syllables = input.report || levels['language/long-word'] !== 'off' ? (await import('../layout/text/hyphenate.js')).syllableCount : undefined;
+  const analyse = (units: readonly TextUnit[]): UnitAnalysis[] => units.map((u) => analyseUnit(u, matcher, syllables));
   const at = (unit: TextUnit, index: number) => refAt(unit.text, index);
   const emit = (analyses: readonly UnitAnalysis[]): void => {
     for (const a of analyses) diagnostics.push(...unitDiagnostics(a, levels));

@@ -15,7 +15,6 @@
  * verdict. Placeholders count as one word without syllables; numbers count as words in a
  * sentence but not in the syllable figures.
  */
-import { syllableCount } from '../layout/text/hyphenate.js';
 import type { OfficialeseHit, OfficialeseMatcher } from './officialese.js';
 import { findPassives, type PassiveHit } from './passive.js';
 import { parseSentences, type ParsedSentence, type Token } from './sentences.js';
@@ -40,15 +39,19 @@ export interface UnitAnalysis {
   syllables: number;
 }
 
-function syllablesOf(word: string): number {
-  return (word.match(/[\p{L}\p{M}]+/gu) ?? []).reduce((n, part) => n + syllableCount(part), 0);
+/** Syllables of one word (src/layout/text/hyphenate.ts: syllableCount). */
+export type SyllableCounter = (word: string) => number;
+
+function syllablesOf(word: string, count: SyllableCounter): number {
+  return (word.match(/[\p{L}\p{M}]+/gu) ?? []).reduce((n, part) => n + count(part), 0);
 }
 
 /**
- * `withSyllables`: count syllables (for the report and the long-word rule). Plain
- * `validate` skips them: hyphenating every word is most of the time this takes.
+ * `syllables`: count them (for the report and the long-word rule) with the layout's
+ * hyphenation. Plain `validate` passes none: loading the patterns and hyphenating every
+ * word would be most of the time this takes.
  */
-export function analyseUnit(unit: TextUnit, officialese: OfficialeseMatcher, withSyllables = true): UnitAnalysis {
+export function analyseUnit(unit: TextUnit, officialese: OfficialeseMatcher, syllables?: SyllableCounter): UnitAnalysis {
   const value = unit.text.value;
   const sentences = parseSentences(value);
   const between = (a: Token, b: Token): string => value.slice(a.end, b.index);
@@ -58,10 +61,10 @@ export function analyseUnit(unit: TextUnit, officialese: OfficialeseMatcher, wit
     const words = sentence.words.filter((w) => !inPlaceholder(w));
     analysis.passives.push(...findPassives(sentence.words, between).filter((h) => !inPlaceholder(h.auxiliary) && !inPlaceholder(h.participle)));
     analysis.officialese.push(...officialese.find(words, between));
-    if (!withSyllables) continue;
+    if (!syllables) continue;
     for (const word of words) {
       if (!/\p{L}/u.test(word.text) || /\p{N}/u.test(word.text)) continue;
-      const n = syllablesOf(word.text);
+      const n = syllablesOf(word.text, syllables);
       analysis.letterWords++;
       analysis.syllables += n;
       if (n >= LONG_WORD_SYLLABLES) analysis.longWords.push({ word, syllables: n });

@@ -16,7 +16,7 @@ function unit(value: string, role: UnitRole = 'prose'): TextUnit {
 
 function figures(...units: TextUnit[]) {
   return figuresOf(
-    units.map((u) => analyseUnit(u, matcher)),
+    units.map((u) => analyseUnit(u, matcher, syllableCount)),
     (u, i) => ({ file: 't.md', line: 1, column: u.text.offsets[i]! + 1 }),
   );
 }
