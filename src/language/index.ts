@@ -74,14 +74,19 @@ export interface LanguageResult {
 /** Names a profile gives: the capitalised words of its name, organisation and address. */
 const NAME_FIELDS: readonly (readonly string[])[] = [['name'], ['contact', 'organisation'], ['contact', 'address'], ['national', 'organisation']];
 
-function namesOf(file: ProfileFile): Set<string> {
-  const names = new Set<string>();
+function nameValues(file: ProfileFile): Set<string> {
+  const values = new Set<string>();
   for (const path of NAME_FIELDS) {
     let v: unknown = file.data;
     for (const p of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
-    if (typeof v !== 'string') continue;
-    for (const w of spellingWords(v)) if (/^\p{Lu}/u.test(w.text)) names.add(w.text);
+    if (typeof v === 'string') values.add(v);
   }
+  return values;
+}
+
+function namesOf(file: ProfileFile): Set<string> {
+  const names = new Set<string>();
+  for (const value of nameValues(file)) for (const w of spellingWords(value)) if (/^\p{Lu}/u.test(w.text)) names.add(w.text);
   return names;
 }
 
@@ -169,11 +174,12 @@ function unitDiagnostics(a: UnitAnalysis, levels: Levels): Diagnostic[] {
   return out;
 }
 
-/** The colophon texts of defaults.yaml read as running text; its other texts are labels. */
+/** The colophon texts of defaults.yaml read as running text; its other texts but names are labels. */
 function defaultsUnits(defaults: ProfileFile): TextUnit[] {
   const colophon = defaults.data['colophon'];
   const paragraphs = new Set(colophon && typeof colophon === 'object' ? Object.values(colophon as Record<string, unknown>).filter((v) => typeof v === 'string') : []);
-  return defaults.texts.map((text) => ({ text, role: paragraphs.has(text.value) ? 'prose' : 'label', placeholders: [] }));
+  const names = nameValues(defaults);
+  return defaults.texts.filter((t) => !names.has(t.value)).map((text) => ({ text, role: paragraphs.has(text.value) ? 'prose' : 'label', placeholders: [] }));
 }
 
 function errorsOnly(levels: Levels): Levels {
@@ -232,7 +238,10 @@ export async function checkLanguage(input: LanguageInput): Promise<LanguageResul
 
   const localSections: LocalSectionReport[] = [];
   for (const { id, load } of input.profiles) {
-    emit(analyse(load.own.texts.map((text) => ({ text, role: 'label', placeholders: [] }))));
+    // Names are the municipality's own (its organisation may well be called "… Participatie");
+    // its other text fields, such as the opening hours, are read like labels.
+    const names = nameValues(load.own);
+    emit(analyse(load.own.texts.filter((t) => !names.has(t.value)).map((text) => ({ text, role: 'label', placeholders: [] }))));
     for (const [document, sections] of Object.entries(load.loaded?.overrides ?? {})) {
       for (const [section, blocks] of Object.entries(sections)) {
         const file = blocks[0]?.at.file;
