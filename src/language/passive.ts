@@ -66,6 +66,8 @@ export interface PassiveHit {
 
 function isParticiple(words: readonly Token[], j: number, withZijn: boolean): boolean {
   const lower = words[j]!.text.toLowerCase();
+  // Most words end otherwise: decided before any of the longer tests.
+  if (!/(?:d|t|en)$/.test(lower)) return false;
   // "te betalen", "te verkrijgen": an infinitive.
   if (NOT_PARTICIPLE.has(lower) || NOUN_ENDING.test(lower) || words[j - 1]?.text.toLowerCase() === 'te') return false;
   const shaped = GE_PARTICIPLE.test(lower) || PREFIX_PARTICIPLE.test(lower) || (!withZijn && PREFIX_PARTICIPLE_EN.test(lower));
