@@ -4,7 +4,7 @@
  * rule an error failing the command.
  */
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +64,14 @@ describe('language checks on the bundled content', () => {
     }
     expect(r.stdout).toMatch(/^ {2}whole document +\d+ +[\d.]+ +\d+ +\d+ % +\d+ % +\d+ +\d+ +-?\d+$/m);
     expect(r.stdout).toContain('content/municipalities/rotterdam/aanvragen.md (rotterdam: wijzer-prof');
+  });
+
+  it('the report in the README is what the bundled content gives', async () => {
+    const readme = await readFile(join(REPO, 'README.md'), 'utf8');
+    const block = /#### The report for the bundled documents\n\n```\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const r = cli(['validate', '--readability'], REPO);
+    expect(r.stdout.slice(r.stdout.indexOf('Readability (B1)'))).toBe(block);
   });
 
   it('--readability --format json adds the figures as one more field of the one object', () => {
