@@ -2,7 +2,9 @@
  * `language/spelling`: every word of every text a reader sees, checked against the Dutch
  * dictionary, the project word list (content/words.txt) and the names the profiles
  * themselves give (a municipality's name, its organisation and address). A word that none
- * of them knows is a warning at its first letter with up to three suggestions.
+ * of them knows is a warning at its first letter with up to three suggestions; an unknown
+ * half of a word split in two ("ondersteunings vraag", from PDF extraction) is reported
+ * with the joined word instead.
  *
  * Not checked: web and e-mail addresses and domain names (anything with `/`, `@` or a dot
  * between letters, such as "www.loc.nl" or "o.a."), words with digits, single letters
@@ -120,8 +122,31 @@ function quoted(list: readonly string[]): string {
 
 export function checkSpelling(text: LocatedText, checker: SpellChecker, severity: Severity, extra?: KnownWords): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const word of spellingWords(text.value)) {
-    if (checker.knows(word.text, extra) || (word.dotted && checker.knows(`${word.text}.`, extra))) continue;
+  const words = spellingWords(text.value);
+  const known = (w: SpellingWord): boolean => checker.knows(w.text, extra) || (w.dotted && checker.knows(`${w.text}.`, extra));
+  /** The word and its neighbour as one, when only a space stands between (extraction damage: "ondersteunings vraag"). */
+  const joined = (a: SpellingWord | undefined, b: SpellingWord | undefined): string | undefined => {
+    if (!a || !b || !/^[ \t]*\n?[ \t]*$/.test(text.value.slice(a.index + a.text.length, b.index))) return undefined;
+    const whole = a.text + b.text;
+    return checker.knows(whole, extra) ? whole : undefined;
+  };
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (known(word)) continue;
+    // The part before was a word on its own ("maat"), so it is not reported yet.
+    const prev = words[i - 1];
+    const before = joined(prev, word);
+    if (prev && before !== undefined) {
+      out.push(diagnostic(refAt(text, prev.index), SPELLING_RULE, `'${prev.text} ${word.text}' looks like one word split in two; write '${before}'`, severity));
+      continue;
+    }
+    const next = words[i + 1];
+    const after = joined(word, next);
+    if (next && after !== undefined) {
+      out.push(diagnostic(refAt(text, word.index), SPELLING_RULE, `'${word.text} ${next.text}' looks like one word split in two; write '${after}'`, severity));
+      i++;
+      continue;
+    }
     const suggestions = checker.suggestions(word.text);
     const hint = suggestions.length > 0 ? ` (did you mean ${quoted(suggestions)}?)` : '';
     out.push(
