@@ -70,7 +70,7 @@ async function validateAndBuild(
   const contentRoot = resolve(opts.content);
   let validated: ValidateResult;
   try {
-    validated = await validateContent({ contentRoot, municipalities: opts.municipality });
+    validated = await validateContent({ contentRoot, municipalities: opts.municipality, languageWarnings: false });
   } catch (err) {
     if (err instanceof UsageError) return usageError(err.message);
     throw err;

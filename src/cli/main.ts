@@ -44,6 +44,7 @@ export function createProgram(): Command {
       `
 Examples:
   folderpers validate                              check all content, report every problem
+  folderpers validate --readability                add the B1 readability report per document and section
   folderpers build --municipality rotterdam        rebuild one municipality's leaflets
   folderpers build --shard 2/4 --format github     one quarter of the country, in CI
 
@@ -56,6 +57,7 @@ Content layout, profile fields and every rule: see README.md.`,
     .description('check documents and municipality profiles against the schemas and content rules')
     .option('--content <dir>', 'content folder', 'content')
     .option('--municipality <id>', 'only this municipality (repeatable)', collect, [] as string[])
+    .option('--readability', 'also report the B1 figures per document and section', false)
     .addOption(formatOption())
     .action(async (opts) => {
       const { runValidate } = await import('./validate-command.js');

@@ -6,6 +6,7 @@
  *   load      extract      Markdown body → the kind's model, its schema shape, positions
  *   validate  schema       the JSON Schema of { frontmatter, body } (schemas/<id>)
  *             texts        every piece of inline content, for placeholders, links, text rules
+ *             outline      the text section by section, for the language checks
  *             replaceable  which sections a profile's `sections:` may replace
  *   resolve   resolve      placeholders filled, links typed, local sections in place
  *   layout    layout       the PDF's frames, from the kind's template (templates/<name>.json)
@@ -73,6 +74,12 @@ export interface KindDefinition<M extends DocumentBase<Inline[]> = DocumentBase<
    */
   texts<I>(doc: DocumentBase<I>): KindText<I>[];
 
+  /**
+   * The document section by section, the intro first (`intro`), each piece with its role;
+   * without the front matter and the colophon, which every kind has. For the language checks.
+   */
+  outline(doc: M): OutlineSection<Inline[]>[];
+
   /** Section ids a profile may replace with local text (`sections.<document>.<id>`); none: `[]`. */
   replaceableSections(doc: M): readonly string[];
 
@@ -110,6 +117,21 @@ export interface Shown {
   contactCard: boolean;
   /** It carries the pictures' footer band (name, organisation, phone, website). */
   footerBand: boolean;
+}
+
+/**
+ * What a piece of text is to a reader, which decides what the language checks look for
+ * (src/language/units.ts): running text, a quotation (word for word), a pull quote (a copy
+ * of running text), a heading or label, an entry of a reading list.
+ */
+export type TextRole = 'prose' | 'cited' | 'quote' | 'label' | 'reference';
+
+/** One section of a document's outline: the plain-language report is given per section. */
+export interface OutlineSection<I> {
+  /** `intro` for the text before the first section. */
+  id: string;
+  title: string;
+  parts: Array<{ content: I; role: TextRole }>;
 }
 
 /** A definition whose model types are known only to itself, as the registry holds them. */

@@ -7,7 +7,7 @@ import type { Inline, ParentLeaflet } from '../content/model.js';
 import { layoutParentLeaflet } from '../layout/kinds/parent-leaflet.js';
 import type { Run } from '../resolve/runs.js';
 import type { KindDefinition } from './kind.js';
-import { colophonTexts, hasContactSection, sectionIds, sectionTexts } from './sections.js';
+import { colophonTexts, hasContactSection, sectionIds, sectionOutline, sectionTexts } from './sections.js';
 
 export const parentLeaflet: KindDefinition<ParentLeaflet<Inline[]>, ParentLeaflet<Run[]>> = {
   name: 'parent-leaflet',
@@ -20,6 +20,7 @@ export const parentLeaflet: KindDefinition<ParentLeaflet<Inline[]>, ParentLeafle
     return { model: { ...fields, kind: 'parent-leaflet', ...parts }, shape: sectionsShape(parts, positions), positions };
   },
   texts: (doc) => [...sectionTexts(doc as ParentLeaflet<never>), ...colophonTexts(doc)],
+  outline: sectionOutline,
   replaceableSections: sectionIds,
   shows: (doc) => ({ texts: [...sectionTexts(doc), ...colophonTexts(doc)].map((t) => t.content), contactCard: hasContactSection(doc), footerBand: false }),
   resolve: (doc, r) => ({ ...doc, colophon: doc.colophon.map(r.runs), intro: r.blocks(doc.intro), sections: r.sections(doc.sections) }),

@@ -7,7 +7,7 @@ import type { Inline, ProfessionalGuide } from '../content/model.js';
 import { layoutProfessionalGuide } from '../layout/kinds/professional-guide.js';
 import type { Run } from '../resolve/runs.js';
 import type { KindDefinition } from './kind.js';
-import { colophonTexts, hasContactSection, sectionIds, sectionTexts } from './sections.js';
+import { colophonTexts, hasContactSection, sectionIds, sectionOutline, sectionTexts } from './sections.js';
 
 export const professionalGuide: KindDefinition<ProfessionalGuide<Inline[]>, ProfessionalGuide<Run[]>> = {
   name: 'professional-guide',
@@ -20,6 +20,7 @@ export const professionalGuide: KindDefinition<ProfessionalGuide<Inline[]>, Prof
     return { model: { ...fields, kind: 'professional-guide', ...parts }, shape: sectionsShape(parts, positions), positions };
   },
   texts: (doc) => [...sectionTexts(doc as ProfessionalGuide<never>), ...colophonTexts(doc)],
+  outline: sectionOutline,
   replaceableSections: sectionIds,
   shows: (doc) => ({ texts: [...sectionTexts(doc), ...colophonTexts(doc)].map((t) => t.content), contactCard: hasContactSection(doc), footerBand: false }),
   resolve: (doc, r) => ({ ...doc, colophon: doc.colophon.map(r.runs), intro: r.blocks(doc.intro), sections: r.sections(doc.sections) }),

@@ -21,7 +21,7 @@ const kinds = new Map<string, AnyKind>();
 const added = new Map<string, AnyKind>();
 
 /** What every definition must have: a kind from a JavaScript module has no type checker behind it. */
-const REQUIRED = ['schema', 'template', 'formats', 'extract', 'texts', 'replaceableSections', 'resolve', 'shows', 'layout'] as const;
+const REQUIRED = ['schema', 'template', 'formats', 'extract', 'texts', 'outline', 'replaceableSections', 'resolve', 'shows', 'layout'] as const;
 
 function register(kind: AnyKind): void {
   assert(/^[a-z0-9]+(-[a-z0-9]+)*$/.test(kind.name), `kind name "${kind.name}" is not a lowercase id`);

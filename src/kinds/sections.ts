@@ -5,7 +5,7 @@
  */
 import type { Block, DocumentBase, Section } from '../content/model.js';
 import { fileStart } from '../diagnostics/index.js';
-import type { KindText } from './kind.js';
+import type { KindText, OutlineSection, TextRole } from './kind.js';
 
 /** The model parts the section kinds have in common. */
 export interface SectionsModel<I> extends DocumentBase<I> {
@@ -26,6 +26,28 @@ export function blockTexts<I>(blocks: readonly Block<I>[]): KindText<I>[] {
         return [...b.paragraphs, b.source].map((content) => ({ content, at: b.at }));
     }
   });
+}
+
+/** A block's pieces with their roles: a citation's source is a label, a pull quote a copy. */
+export function blockParts<I>(block: Block<I>): Array<{ content: I; role: TextRole }> {
+  switch (block.type) {
+    case 'paragraph':
+      return [{ content: block.content, role: 'prose' }];
+    case 'list':
+      return block.items.map((content) => ({ content, role: 'prose' as const }));
+    case 'pullquote':
+      return [{ content: block.content, role: 'quote' }];
+    case 'citation':
+      return [...block.paragraphs.map((content) => ({ content, role: 'cited' as const })), { content: block.source, role: 'label' }];
+  }
+}
+
+/** The intro, then each section with its heading as a label. */
+export function sectionOutline<I>(doc: SectionsModel<I>): OutlineSection<I>[] {
+  return [
+    { id: 'intro', title: 'intro', parts: doc.intro.flatMap(blockParts) },
+    ...doc.sections.map((s) => ({ id: s.id, title: s.title, parts: [{ content: s.heading, role: 'label' as const }, ...s.blocks.flatMap(blockParts)] })),
+  ];
 }
 
 /** The intro, then each section's heading and blocks. */

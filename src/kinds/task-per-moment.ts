@@ -28,6 +28,15 @@ export const taskPerMoment: KindDefinition<TaskPerMoment<Inline[]>, TaskPerMomen
       ...colophonTexts(doc),
     ];
   },
+  outline: (doc) => [
+    { id: 'intro', title: doc.intro.heading, parts: doc.intro.paragraphs.map((content) => ({ content, role: 'prose' as const })) },
+    ...doc.moments.map((m) => ({
+      id: `moment-${m.number}`,
+      title: m.name,
+      parts: [...m.description, ...m.tasks].map((content) => ({ content, role: 'prose' as const })),
+    })),
+    { id: 'references', title: doc.references.heading, parts: doc.references.items.map((content) => ({ content, role: 'reference' as const })) },
+  ],
   replaceableSections: () => [],
   // One page for both: all its text and the footer band.
   shows(doc) {

@@ -10,7 +10,7 @@ import { layoutThreeLayerDiagram } from '../layout/infographic/three-layer-diagr
 import { layoutThreeLayerModel } from '../layout/kinds/three-layer-model.js';
 import type { Run } from '../resolve/runs.js';
 import type { KindDefinition } from './kind.js';
-import { colophonTexts, hasContactSection, sectionIds, sectionTexts } from './sections.js';
+import { colophonTexts, hasContactSection, sectionIds, sectionOutline, sectionTexts } from './sections.js';
 
 export const threeLayerModel: KindDefinition<ThreeLayerModel<Inline[]>, ThreeLayerModel<Run[]>> = {
   name: 'three-layer-model',
@@ -28,6 +28,7 @@ export const threeLayerModel: KindDefinition<ThreeLayerModel<Inline[]>, ThreeLay
     const d = doc as ThreeLayerModel<never>;
     return [...sectionTexts(d), ...d.layers.map((l) => ({ content: l.summary, at: l.at })), ...colophonTexts(doc)];
   },
+  outline: sectionOutline,
   replaceableSections: sectionIds,
   // The PDF has the diagram and the text; the picture is the diagram with the footer band.
   shows: (doc, artifact) =>

@@ -81,14 +81,14 @@ describe('a kind registered by a program that embeds folderpers', () => {
     const result = await run(WITH_POSTER, 'validate', '--format', 'json');
     await writeFile(join(dir, 'content', 'documents', 'poster.md'), POSTER);
     expect(result.code).toBe(1);
-    const report = JSON.parse(result.stdout) as { diagnostics: { file: string; line: number; rule: string }[] };
-    expect(report.diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`)).toEqual(['content/documents/poster.md:6 schema/maxItems']);
+    const report = JSON.parse(result.stdout) as { diagnostics: { file: string; line: number; rule: string; severity: string }[] };
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line} ${d.rule}`)).toEqual(['content/documents/poster.md:6 schema/maxItems']);
   });
 
   it('is unknown to a program that did not register it', async () => {
     const result = await run(PLAIN_CLI, 'validate', '--format', 'json');
     expect(result.code).toBe(1);
-    const report = JSON.parse(result.stdout) as { diagnostics: { file: string; line: number; rule: string; message: string }[] };
-    expect(report.diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`)).toEqual(['content/documents/poster.md:2 document/kind-unknown']);
+    const report = JSON.parse(result.stdout) as { diagnostics: { file: string; line: number; rule: string; severity: string }[] };
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line} ${d.rule}`)).toEqual(['content/documents/poster.md:2 document/kind-unknown']);
   });
 });
