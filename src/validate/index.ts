@@ -10,7 +10,8 @@ import { checkValueCharacters } from '../content/control-characters.js';
 import { loadDocument, type LoadedDocument } from '../content/load-document.js';
 import type { LocatedText } from '../content/located.js';
 import type { DocumentModel } from '../content/model.js';
-import { inlinesOf, inlinesOfBlocks, linksIn, placeholdersIn } from '../content/walk.js';
+import { inlinesOfBlocks, linksIn, placeholdersIn } from '../content/walk.js';
+import { inlinesOf } from '../kinds/registry.js';
 import { compareDiagnostics, diagnostic, fileStart, type Diagnostic } from '../diagnostics/index.js';
 import type { AssetPool } from '../profiles/assets.js';
 import { loadDefaults, loadMunicipality, type ProfileLoad } from '../profiles/load-profile.js';
@@ -23,6 +24,7 @@ import { checkStringCharacters } from '../rules/control-characters.js';
 import { checkGlyphs } from '../rules/glyph-coverage.js';
 import { checkTexts } from '../rules/text.js';
 import { suggest } from '../schema/index.js';
+import { checkLanguage, type ReadabilityReport } from '../language/index.js';
 import { duplicateDiagnostic, idOfFile, listContentFiles, type ContentFiles } from './content-files.js';
 
 export class UsageError extends Error {
@@ -33,12 +35,21 @@ export interface ValidateOptions {
   contentRoot: string;
   /** Only these municipality ids (all when absent or empty). */
   municipalities?: string[];
+  /** Also build the readability report (validate --readability). */
+  readability?: boolean;
+  /**
+   * False: run only the language rules that language.yaml makes errors (what `build`
+   * does: warnings are for `validate`, and a national build should not pay for them).
+   */
+  languageWarnings?: boolean;
 }
 
 export interface ValidateResult {
   documents: DocumentModel[];
   profiles: LoadedProfile[];
   diagnostics: Diagnostic[];
+  /** Present when asked for with `readability`. */
+  readability?: ReadabilityReport;
 }
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -111,6 +122,15 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   diagnostics.push(...checkTexts(texts), ...texts.flatMap((t) => checkValueCharacters(t, 'text')));
   for (const file of [defaults, ...loads.map((l) => l.own)]) diagnostics.push(...checkStringCharacters(file));
   diagnostics.push(...checkGlyphs({ documentTexts: documents.flatMap((d) => d.texts), defaults, loads }));
+  const language = await checkLanguage({
+    root,
+    documents,
+    defaults,
+    profiles: loads.map((load) => ({ id: idOfFile(load.own.file, 'profile'), load })),
+    report: options.readability === true,
+    warnings: options.languageWarnings !== false,
+  });
+  diagnostics.push(...language.diagnostics);
 
   const models = documents.flatMap((d) => (d.model ? [d.model] : []));
   const documentIds = new Set(documents.map((d) => d.id));
@@ -143,5 +163,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   }
   for (const load of loads) diagnostics.push(...checkSectionOverrides(load.own, models, documentIds));
 
-  return { documents: models, profiles, diagnostics: sortedUnique(diagnostics) };
+  const result: ValidateResult = { documents: models, profiles, diagnostics: sortedUnique(diagnostics) };
+  if (language.report) result.readability = language.report;
+  return result;
 }
