@@ -6,14 +6,14 @@
  */
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { countBySeverity } from '../diagnostics/index.js';
-import { runBuildJobs } from '../build/build.js';
+import { runBuildJobs, type BuildOutcome } from '../build/build.js';
+import { cacheKey } from '../build/cache-key.js';
 import { creationDate } from '../build/creation-date.js';
 import { outputFolderProblem } from '../build/output-folder.js';
 import { TOOL_VERSION } from '../build/inputs.js';
 import { createProgress } from '../build/progress.js';
-import { STRIP_STORE_DIR } from '../build/strip-store.js';
 import type { Shard } from '../build/selection.js';
 import { summarise, summaryLine } from '../build/summary.js';
 import { WorkerRunner } from '../build/worker-runner.js';
@@ -45,6 +45,8 @@ export async function runBuild(opts: BuildCommandOptions): Promise<number> {
   if (outProblem) return usageError(outProblem);
   const date = creationDate();
   if (typeof date === 'string') return usageError(date);
+  const key = cacheKey();
+  if (typeof key === 'string') return usageError(key);
 
   const workers = opts.jobs ?? availableParallelism();
   // One worker starts now and readies itself (renderers, fonts, a sample page in every
@@ -52,7 +54,7 @@ export async function runBuild(opts: BuildCommandOptions): Promise<number> {
   // finds it warm. An unchanged rebuild closes it unused.
   const runner = new WorkerRunner(availableParallelism() > 1 ? 1 : 0);
   try {
-    return await validateAndBuild(opts, date, workers, runner, started);
+    return await validateAndBuild(opts, { date, key }, workers, runner, started);
   } finally {
     await runner.close();
   }
@@ -60,7 +62,7 @@ export async function runBuild(opts: BuildCommandOptions): Promise<number> {
 
 async function validateAndBuild(
   opts: BuildCommandOptions,
-  date: Date,
+  { date, key }: { date: Date; key: Buffer | undefined },
   workers: number,
   runner: WorkerRunner,
   started: number,
@@ -80,27 +82,29 @@ async function validateAndBuild(
   const unknown = opts.document.filter((id) => !validated.documents.some((d) => d.id === id));
   if (unknown.length > 0) return usageError(`no document ${unknown.join(', ')} in ${opts.content}/documents`);
 
+  const outDir = resolve(opts.out);
   const progress = createProgress(process.stderr);
-  const outcome = await runBuildJobs({
-    contentRoot,
-    outDir: resolve(opts.out),
-    documents: validated.documents,
-    profiles: validated.profiles.map((p) => p.profile),
-    selection: { municipalities: opts.municipality, documents: opts.document, shard: opts.shard },
-    force: opts.force,
-    creationDate: date,
-    generator: `folderpers ${TOOL_VERSION}`,
-    createRunner: (jobs) =>
-      runner.prepare({
-        jobs,
-        workers,
-        documents: validated.documents,
-        profiles: validated.profiles,
-        creationDate: date,
-        stripStore: join(resolve(opts.out), STRIP_STORE_DIR),
-      }),
-    onProgress: (p) => progress.update(p),
-  });
+  const outcome: BuildOutcome = await runBuildJobs({
+      contentRoot,
+      outDir,
+      documents: validated.documents,
+      profiles: validated.profiles.map((p) => p.profile),
+      selection: { municipalities: opts.municipality, documents: opts.document, shard: opts.shard },
+      force: opts.force,
+      creationDate: date,
+      generator: `folderpers ${TOOL_VERSION}`,
+      cacheKey: key,
+      createRunner: (jobs, stripStore) =>
+        runner.prepare({
+          jobs,
+          workers,
+          documents: validated.documents,
+          profiles: validated.profiles,
+          creationDate: date,
+          stripStore,
+        }),
+      onProgress: (p) => progress.update(p),
+    });
   progress.finish();
 
   const diagnostics = [...validated.diagnostics, ...outcome.diagnostics];

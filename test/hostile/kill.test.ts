@@ -18,6 +18,7 @@ import { readdirSync } from 'node:fs';
 import { readFile, readdir, writeFile, cp } from 'node:fs/promises';
 import path from 'node:path';
 import { isTempName } from '../../src/build/atomic-write.js';
+import { RECORDS_FILE } from '../../src/build/provenance.js';
 import { unseal } from '../../src/render/png/sealed.js';
 import { WEIGHTS_MAGIC } from '../../src/render/png/weights-file.js';
 import { SEGMENT_MAGIC } from '../../src/render/png/zlib-segments.js';
@@ -25,10 +26,10 @@ import { CLI, makeWorkspace, removeWorkspace, runCli } from './workspace.js';
 
 const SELECTION = ['--municipality', 'rotterdam', '--jobs', '2'];
 /**
- * The build's own bookkeeping beside the artifacts: not reproducible (the stat cache holds
- * mtimes; which strips the store holds depends on when a build stopped), only whole.
+ * The build's own bookkeeping beside the artifacts: not reproducible (the records hold
+ * file identities; which strips the store holds depends on when a build stopped), only whole.
  */
-const isBookkeeping = (rel: string) => rel === '.folderpers-cache.json' || rel.startsWith('.folderpers-strips/');
+const isBookkeeping = (rel: string) => rel === RECORDS_FILE || rel.startsWith('.folderpers-strips/');
 /** What the output folder looks like while a build runs, polled every few milliseconds. */
 interface Progress {
   ms: number;
@@ -139,8 +140,11 @@ async function expectOnlyCompleteFiles(out: string, references: string[]): Promi
       for (const a of listed) expect(known.has(JSON.stringify(a)), `${out}/manifest.json lists ${JSON.stringify(a)}`).toBe(true);
       continue;
     }
-    if (rel === '.folderpers-cache.json') {
-      expect(() => JSON.parse(String(readFileSync(path.join(root, rel)))), `${out}/${rel} is cut off`).not.toThrow();
+    if (rel === RECORDS_FILE) {
+      const [header, body, rest] = String(readFileSync(path.join(root, rel))).split('\n');
+      expect(header, `${out}/${rel} has no header`).toMatch(/^folderpers-bookkeeping 2 /);
+      expect(() => JSON.parse(body!), `${out}/${rel} is cut off`).not.toThrow();
+      expect(rest).toBe('');
       continue;
     }
     if (rel.startsWith('.folderpers-strips/')) {
