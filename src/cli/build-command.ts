@@ -12,6 +12,7 @@ import { runBuildJobs, type BuildOutcome } from '../build/build.js';
 import { cacheKey } from '../build/cache-key.js';
 import { creationDate } from '../build/creation-date.js';
 import { outputFolderProblem } from '../build/output-folder.js';
+import { lockOutput } from '../build/output-lock.js';
 import { TOOL_VERSION } from '../build/inputs.js';
 import { createProgress } from '../build/progress.js';
 import type { Shard } from '../build/selection.js';
@@ -82,9 +83,18 @@ async function validateAndBuild(
   const unknown = opts.document.filter((id) => !validated.documents.some((d) => d.id === id));
   if (unknown.length > 0) return usageError(`no document ${unknown.join(', ')} in ${opts.content}/documents`);
 
+  // Held from before the manifest is read until after it is written: a second build into
+  // the same folder stops here instead of losing this one's manifest entries.
   const outDir = resolve(opts.out);
+  const lock = await lockOutput(outDir);
+  if (lock.status === 'refused') {
+    process.stderr.write(`folderpers build: ${lock.message}\n`);
+    return EXIT_USAGE;
+  }
   const progress = createProgress(process.stderr);
-  const outcome: BuildOutcome = await runBuildJobs({
+  let outcome: BuildOutcome;
+  try {
+    outcome = await runBuildJobs({
       contentRoot,
       outDir,
       documents: validated.documents,
@@ -105,6 +115,9 @@ async function validateAndBuild(
         }),
       onProgress: (p) => progress.update(p),
     });
+  } finally {
+    await lock.release();
+  }
   progress.finish();
 
   const diagnostics = [...validated.diagnostics, ...outcome.diagnostics];

@@ -18,6 +18,7 @@ import { readdirSync } from 'node:fs';
 import { readFile, readdir, writeFile, cp } from 'node:fs/promises';
 import path from 'node:path';
 import { isTempName } from '../../src/build/atomic-write.js';
+import { LOCK_FILE } from '../../src/build/output-lock.js';
 import { RECORDS_FILE } from '../../src/build/provenance.js';
 import { unseal } from '../../src/render/png/sealed.js';
 import { WEIGHTS_MAGIC } from '../../src/render/png/weights-file.js';
@@ -27,9 +28,10 @@ import { CLI, makeWorkspace, removeWorkspace, runCli } from './workspace.js';
 const SELECTION = ['--municipality', 'rotterdam', '--jobs', '2'];
 /**
  * The build's own bookkeeping beside the artifacts: not reproducible (the records hold
- * file identities; which strips the store holds depends on when a build stopped), only whole.
+ * file identities; which strips the store holds depends on when a build stopped; the lock
+ * of a killed build stays until the next build takes it over), only whole.
  */
-const isBookkeeping = (rel: string) => rel === RECORDS_FILE || rel.startsWith('.folderpers-strips/');
+const isBookkeeping = (rel: string) => rel === RECORDS_FILE || rel === LOCK_FILE || rel.startsWith('.folderpers-strips/');
 /** What the output folder looks like while a build runs, polled every few milliseconds. */
 interface Progress {
   ms: number;
@@ -147,6 +149,10 @@ async function expectOnlyCompleteFiles(out: string, references: string[]): Promi
       expect(rest).toBe('');
       continue;
     }
+    if (rel === LOCK_FILE) {
+      expect(JSON.parse(String(readFileSync(path.join(root, rel)))), `${out}/${rel} is cut off`).toMatchObject({ pid: expect.any(Number) });
+      continue;
+    }
     if (rel.startsWith('.folderpers-strips/')) {
       const bytes = readFileSync(path.join(root, rel));
       const name = path.basename(rel);
@@ -183,6 +189,8 @@ async function expectSameTree(out: string, ref: string): Promise<void> {
   const artifacts = async (root: string) => (await files(path.join(dir, root))).filter((f) => !isBookkeeping(f));
   const got = await artifacts(out);
   const want = await artifacts(ref);
+  // The lock of the killed build was taken over, and the next build's released.
+  expect(existsSync(path.join(dir, out, LOCK_FILE)), `${out}/${LOCK_FILE} is left`).toBe(false);
   // Every temporary, the stat cache's included, is swept by the next build.
   const extra = got.filter((f) => !want.includes(f));
   const missing = want.filter((f) => !got.includes(f));

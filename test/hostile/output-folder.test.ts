@@ -1,12 +1,16 @@
 /**
  * What lies inside the output folder is not trusted either, through the real CLI: FIFOs
  * and links where the build reads its manifest, records or strips (never followed, never
- * blocking), and a municipality's folder that is a link to somewhere else (nothing
- * written or deleted there).
+ * blocking), a municipality's folder that is a link to somewhere else (nothing written or
+ * deleted there), and a second build into the same folder (it stops with exit 2 instead
+ * of losing the first one's manifest entries), while a lock left by a build that is gone
+ * never blocks the next one.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readFile, readdir, rm, symlink, utimes, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changes, hasStackTrace, makeWorkspace, removeWorkspace, runCli, snapshot, type CliRun } from './workspace.js';
@@ -138,5 +142,68 @@ describe('special files in the output folder', () => {
     expect(removal.code, removal.stdout).toBe(1);
     expect(errors(removal.report)).toEqual(['linked/huizen build/output-path']);
     expect(changes(before2, await snapshot(dir))).toEqual([]);
+  });
+});
+
+describe('two builds into one output folder', () => {
+  const lockFile = (out: string) => path.join(dir, out, '.folderpers-lock');
+  const lock = (pid: number, host = hostname()) =>
+    JSON.stringify({ pid, host, started: new Date().toISOString(), nonce: 'f'.repeat(32) });
+
+  it('at once: each lands in the manifest or stops with exit 2, and the manifest matches the files', async () => {
+    const runs = await Promise.all(
+      ['huizen', 'leiden'].map((m) =>
+        runCli(dir, ['build', '--content', 'content', '--out', 'together', '--document', 'ouderfolder', '--municipality', m], {
+          timeoutMs: 120_000,
+          env: { FOLDERPERS_CACHE_KEY: '' },
+        }),
+      ),
+    );
+    const landed: string[] = [];
+    for (const [i, run] of runs.entries()) {
+      const m = ['huizen', 'leiden'][i]!;
+      if (run.code === 2) expect(run.stderr).toMatch(/^folderpers build: another build is writing to .*together \(process \d+ on /);
+      else {
+        expect(run.code, run.stderr).toBe(0);
+        landed.push(`${m}/ouderfolder.pdf`);
+      }
+    }
+    expect(landed.length).toBeGreaterThan(0);
+    const manifest = JSON.parse(await readFile(path.join(dir, 'together', 'manifest.json'), 'utf8')) as {
+      artifacts: { path: string; sha256: string }[];
+    };
+    expect(manifest.artifacts.map((a) => a.path)).toEqual(landed);
+    for (const a of manifest.artifacts) {
+      expect(createHash('sha256').update(await readFile(path.join(dir, 'together', a.path))).digest('hex')).toBe(a.sha256);
+    }
+    expect(existsSync(lockFile('together'))).toBe(false);
+  });
+
+  it('while another build holds the lock: exit 2 with who holds it, nothing written', async () => {
+    await mkdir(path.join(dir, 'held'));
+    // This test's own process stands in for a build that is running.
+    await writeFile(lockFile('held'), lock(process.pid));
+    const before = await snapshot(dir);
+    const run = await build('held', LEAFLET);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`^folderpers build: another build is writing to .*held \\(process ${process.pid} on ${hostname()}, `));
+    expect(changes(before, await snapshot(dir))).toEqual([]);
+  });
+
+  it('a lock whose build is gone (killed here, or last seen long ago elsewhere) is taken over', async () => {
+    const gone = spawn(process.execPath, ['-e', '']);
+    const pid = await new Promise<number>((resolve) => gone.on('exit', () => resolve(gone.pid!)));
+    await mkdir(path.join(dir, 'stale-here'));
+    await writeFile(lockFile('stale-here'), lock(pid));
+    expect((await build('stale-here', LEAFLET)).code).toBe(0);
+    expect(existsSync(lockFile('stale-here'))).toBe(false);
+
+    await mkdir(path.join(dir, 'stale-elsewhere'));
+    await writeFile(lockFile('stale-elsewhere'), lock(process.pid, 'another-host'));
+    const longAgo = new Date(Date.now() - 10 * 60_000);
+    await utimes(lockFile('stale-elsewhere'), longAgo, longAgo);
+    expect((await build('stale-elsewhere', LEAFLET)).code).toBe(0);
+    expect(existsSync(lockFile('stale-elsewhere'))).toBe(false);
+    await sameFiles('stale-elsewhere', 'ref-leaflet');
   });
 });
