@@ -1,8 +1,9 @@
 /**
- * One build after validation: plan the jobs, skip those whose inputs and files are
- * unchanged, render the rest on the runner (a worker pool), and only when every job
- * succeeded move the new files into place, remove the files this build no longer
- * produces, and write the manifest. Any error leaves the output folder as it was.
+ * One build after validation: plan the jobs, skip those whose files the build's own
+ * records prove unchanged for their inputs (see provenance.ts), render the rest on the
+ * runner (a worker pool), and only when every job succeeded move the new files into
+ * place, remove the files this build no longer produces, and write the manifest. Any
+ * error leaves the output folder as it was.
  */
 import { readdir, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';

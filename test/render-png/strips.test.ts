@@ -219,14 +219,21 @@ describe('composing from a strip store whose files do not check out', () => {
     expect(weightKeys.length).toBeGreaterThan(2);
 
     // Weights whose pixels are cut short (sealed under their own key, header consistent),
-    // and no segments: every strip must be measured again, the palette as before.
+    // with a mix added to the table where there is room, and no segments: every strip must
+    // be measured again, with the palette as it was before the bad table was used.
     const badPixels = new Map(
       weightKeys.map((k) => {
         const payload = Buffer.from(saved.get(k)!.subarray(36));
-        const k2 = payload[0]!;
-        const mixes = payload.readUInt32LE(1 + 2 * k2);
-        const at = 1 + 2 * k2 + 4 + mixes * k2 + 5;
-        return [k, seal(WEIGHTS_MAGIC, k, Buffer.concat([payload.subarray(0, at), deflateRawSync(Buffer.alloc(7))]))];
+        const inks = payload[0]!;
+        const mixes = payload.readUInt32LE(1 + 2 * inks);
+        const table = payload.subarray(5 + 2 * inks, 5 + 2 * inks + mixes * inks);
+        const shape = payload.subarray(5 + 2 * inks + mixes * inks, 10 + 2 * inks + mixes * inks);
+        const known = new Set(Array.from({ length: mixes }, (_, m) => table.subarray(m * inks, (m + 1) * inks).join()));
+        const extra = inks < 2 ? undefined : Array.from({ length: 16 }, (_, a) => [a, 15 - a, ...Array(inks - 2).fill(0)]).find((l) => !known.has(l.join()));
+        const head = Buffer.from(payload.subarray(0, 5 + 2 * inks));
+        if (extra) head.writeUInt32LE(mixes + 1, 1 + 2 * inks);
+        const levels = extra ? Buffer.concat([table, Buffer.from(extra)]) : table;
+        return [k, seal(WEIGHTS_MAGIC, k, Buffer.concat([head, levels, shape, deflateRawSync(Buffer.alloc(7))]))];
       }),
     );
     const served: string[] = [];
@@ -242,7 +249,7 @@ describe('composing from a strip store whose files do not check out', () => {
     expect(served.length, 'the bad weights were loaded').toBe(weightKeys.length);
 
     // Good weights, and segments that inflate fine but are not rows of this strip: a filter
-    // byte that is not 0, an index outside the strip's palette entries, other lengths.
+    // byte that is not 0 (in the first row, in a later one), a row too few.
     const badSegment = (k: string, rows: Buffer) => {
       const s = deflateSegment(rows);
       return encodeSegment(s, k);
@@ -254,9 +261,10 @@ describe('composing from a strip store whose files do not check out', () => {
         const inflated = inflateRawSync(b.subarray(36 + 8), { finishFlush: constants.Z_SYNC_FLUSH });
         const which = createHash('sha256').update(k).digest()[0]! % 3;
         const rows = Buffer.from(inflated);
+        const stride = SIZE.width + 1;
         if (which === 0) rows[0] = 4;
-        else if (which === 1) rows[1] = 255;
-        forged.set(k, badSegment(k, which === 2 ? rows.subarray(0, rows.length - 201) : rows));
+        else if (which === 1) rows[stride * Math.floor(rows.length / stride / 2)] = 9;
+        forged.set(k, badSegment(k, which === 2 ? rows.subarray(0, rows.length - stride) : rows));
       }
     }
     served.length = 0;
