@@ -102,12 +102,7 @@ export class Provenance {
       new Map(Object.entries(body?.artifacts ?? {})),
       new Map(Object.entries(body?.strips ?? {})),
     );
-    const special = read.status === 'refused' && /not a regular file/.test(read.reason);
-    return special ? { provenance, problem: read.reason } : { provenance };
-  }
-
-  get sealed(): boolean {
-    return this.key !== undefined;
+    return read.status === 'refused' && read.special ? { provenance, problem: read.reason } : { provenance };
   }
 
   /**
@@ -284,21 +279,29 @@ function parseBody(text: string, tool: string, key: Buffer | undefined): Body | 
     return undefined;
   }
   if (!isRecord(data) || data.tool !== tool || !isCount(data.generation)) return undefined;
+  // Checked in place, not copied: a national build has ~6000 records, and an unchanged
+  // rebuild reads them all.
   const artifacts: Record<string, ArtifactRecord> = {};
   for (const [path, r] of Object.entries(isRecord(data.artifacts) ? data.artifacts : {})) {
-    if (ARTIFACT_PATH.test(path) && isFileRecord(r) && typeof r.inputs === 'string' && HEX64.test(r.inputs)) {
-      artifacts[path] = { sha256: r.sha256, size: r.size, identity: r.identity, inputs: r.inputs };
-    }
+    if (ARTIFACT_PATH.test(path) && isArtifactRecord(r)) artifacts[path] = r;
   }
   const strips: Record<string, StripRecord> = {};
   for (const [name, r] of Object.entries(isRecord(data.strips) ? data.strips : {})) {
-    if (HEX64.test(name) && isFileRecord(r) && isCount(r.used)) strips[name] = { sha256: r.sha256, size: r.size, identity: r.identity, used: r.used };
+    if (HEX64.test(name) && isStripRecord(r)) strips[name] = r;
   }
   return { tool, generation: data.generation, artifacts, strips };
 }
 
 function isFileRecord(r: unknown): r is Record<string, unknown> & FileRecord {
   return isRecord(r) && typeof r.sha256 === 'string' && HEX64.test(r.sha256) && isCount(r.size) && typeof r.identity === 'string' && IDENTITY.test(r.identity);
+}
+
+function isArtifactRecord(r: unknown): r is ArtifactRecord {
+  return isFileRecord(r) && typeof r.inputs === 'string' && HEX64.test(r.inputs);
+}
+
+function isStripRecord(r: unknown): r is StripRecord {
+  return isFileRecord(r) && isCount(r.used);
 }
 
 function isCount(n: unknown): n is number {
