@@ -39,8 +39,8 @@ export function kindOf(s: BigIntStats): string {
 export type ReadBack =
   | { status: 'ok'; bytes: Buffer; identity: Identity }
   | { status: 'missing' }
-  /** Not read: not a regular file, too large, changed while read, or an I/O error. */
-  | { status: 'refused'; reason: string };
+  /** Not read: not a regular file (`special`), too large, changed while read, or an I/O error. */
+  | { status: 'refused'; reason: string; special?: true };
 
 // Absent on Windows, where there are no FIFOs to block on and opening a link is not following it.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
@@ -49,7 +49,7 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants
 export function readBack(path: string, maxBytes: number): ReadBack {
   const before = lstatOrUndefined(path);
   if (!before) return { status: 'missing' };
-  if (!before.isFile()) return { status: 'refused', reason: `it is ${kindOf(before)}, not a regular file` };
+  if (!before.isFile()) return { status: 'refused', reason: `it is ${kindOf(before)}, not a regular file`, special: true };
   if (before.size > BigInt(maxBytes)) return { status: 'refused', reason: `it is larger than ${maxBytes} bytes` };
   let fd: number;
   try {
