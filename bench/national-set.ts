@@ -4,6 +4,7 @@
  * that keep white text readable (WCAG AA), small original SVG logos and distinct valid
  * Dutch phone numbers. No randomness: the same set on every run and every machine.
  */
+import { existsSync } from 'node:fs';
 import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -106,6 +107,10 @@ export async function writeNationalSet(toolRoot: string, root: string, count = M
   await mkdir(join(content, 'municipalities'), { recursive: true });
   await cp(join(toolRoot, 'content', 'documents'), join(content, 'documents'), { recursive: true });
   await cp(join(toolRoot, 'content', 'defaults.yaml'), join(content, 'defaults.yaml'));
+  // The project's language settings and word list belong to the national content too.
+  for (const file of ['words.txt', 'language.yaml']) {
+    if (existsSync(join(toolRoot, 'content', file))) await cp(join(toolRoot, 'content', file), join(content, file));
+  }
   const all: SyntheticMunicipality[] = [];
   for (let i = 0; i < count; i++) {
     const m = municipality(i);

@@ -8,12 +8,14 @@
  *
  *   npm run bench                          the national set (342 municipalities)
  *   npm run bench -- --municipalities 20   a quick look at a smaller set
+ *   npm run bench -- --language-only       only what the language checks add to validate
  */
 import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { languageCost, type LanguageCost } from './language.js';
 import { MUNICIPALITY_COUNT, phone, profileYaml, writeNationalSet } from './national-set.js';
 
 /** This file runs as dist/bench/run.js. */
@@ -123,6 +125,32 @@ async function storeSize(dir: string): Promise<string> {
   return `${names.length} files, ${mb(bytes)}`;
 }
 
+function ms(seconds: number): string {
+  return `${Math.round(seconds * 1000)} ms`;
+}
+
+function printLanguage(label: string, c: LanguageCost): void {
+  console.log(
+    `  ${pad(label, 36)}${lpad(ms(c.on), 9)}${lpad(ms(c.off), 9)}${lpad(ms(c.added), 9)}` +
+      `${lpad(ms(c.cpuOn), 10)}${lpad(ms(c.cpuOff), 10)}${lpad(ms(c.cpuAdded), 10)}${lpad(String(c.warnings), 10)}`,
+  );
+}
+
+/** What the language rules add to validate (medians of alternate runs, see bench/language.ts). */
+async function measureLanguage(root: string, national: string, count: number): Promise<{ bundled: LanguageCost; national: LanguageCost }> {
+  console.log(`Language checks in validate (7 alternate runs each: median wall time, least CPU time):`);
+  console.log(
+    `  ${pad('content', 36)}${lpad('on', 9)}${lpad('off', 9)}${lpad('added', 9)}` +
+      `${lpad('cpu on', 10)}${lpad('cpu off', 10)}${lpad('cpu added', 10)}${lpad('warnings', 10)}`,
+  );
+  const bundled = await languageCost(CLI, join(TOOL_ROOT, 'content'), root);
+  printLanguage('bundled (4 documents, 4 profiles)', bundled);
+  const set = await languageCost(CLI, national, root);
+  printLanguage(`national set (${count} profiles)`, set);
+  console.log('');
+  return { bundled, national: set };
+}
+
 function municipalityCount(argv: readonly string[]): number {
   const i = argv.indexOf('--municipalities');
   if (i < 0) return MUNICIPALITY_COUNT;
@@ -140,6 +168,8 @@ async function main(): Promise<void> {
     const municipalities = await writeNationalSet(TOOL_ROOT, root, count);
     const content = join(root, 'content');
     console.log(`folderpers bench: ${count} municipalities, ${cores} cores, in ${root}\n`);
+    const language = await measureLanguage(root, content, count);
+    if (process.argv.includes('--language-only')) return;
     console.log(
       `${pad('run', 26)}${lpad('wall', 10)}${lpad('written/s', 12)}${lpad('written', 9)}${lpad('unchanged', 11)}` +
         `${lpad('rendered', 10)}${lpad('peak RSS', 11)}${lpad('output', 10)}`,
@@ -180,6 +210,8 @@ async function main(): Promise<void> {
       ['leaflet PDF ≤ 25 ms amortised', leafletPdf <= 25, `${leafletPdf.toFixed(1)} ms`],
       ['print PNG ≤ 200 ms amortised', printPng <= 200, `${printPng.toFixed(1)} ms (task-per-moment)`],
       ['--jobs 1 and --jobs N manifests identical', sameManifest, sameManifest ? 'identical' : 'DIFFERENT'],
+      ['language adds ≤ 300 ms (bundled)', language.bundled.added <= 0.3, `${ms(language.bundled.added)} (CPU ${ms(language.bundled.cpuAdded)})`],
+      [`language adds ≤ 1 s (${count} profiles)`, language.national.added <= 1, `${ms(language.national.added)} (CPU ${ms(language.national.cpuAdded)})`],
     ];
     console.log('\nTargets (issue 5, 2-core machine):');
     for (const [name, ok, value] of checks) console.log(`  ${ok ? 'ok  ' : 'MISS'} ${pad(name, 44)}${value}`);

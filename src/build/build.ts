@@ -7,7 +7,6 @@
  */
 import { readdir, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import type { DocumentKind } from '../content/model.js';
 import { countBySeverity, diagnostic, fileStart, type Diagnostic } from '../diagnostics/index.js';
 import type { MergedProfile } from '../profiles/model.js';
 import { sweepTemps, writeFileAtomic } from './atomic-write.js';
@@ -73,7 +72,7 @@ export interface JobRunner {
 
 export interface BuildDocument {
   id: string;
-  kind: DocumentKind;
+  kind: string;
   /** Source file, hashed for incrementality and named by render failures. */
   file: string;
 }

@@ -7,11 +7,12 @@
  * job can be skipped. Paths inside the content folder are hashed relative to it, so the
  * hash does not depend on where the content was checked out.
  */
-import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MergedProfile } from '../profiles/model.js';
+import { kindModuleFiles } from '../kinds/registry.js';
+import { installedVersion } from '../patches/versions.js';
 import { canonicalJson, combineHashes, sha256 } from './hash.js';
 
 /**
@@ -41,18 +42,11 @@ export async function toolFingerprint(): Promise<string> {
   const code = await hashTree(join(TOOL_ROOT, 'dist', 'src'));
   const templates = await hashTree(join(TOOL_ROOT, 'templates'));
   const libraries: Record<string, string> = {};
-  for (const dep of Object.keys(PACKAGE.dependencies ?? {}).sort()) libraries[dep] = installedVersion(dep);
-  return combineHashes({ version: PACKAGE.version, code, templates, libraries: canonicalJson(libraries) });
-}
-
-function installedVersion(dep: string): string {
-  const require = createRequire(import.meta.url);
-  // Not require.resolve(`${dep}/package.json`): packages with an exports map refuse it.
-  for (const dir of require.resolve.paths(dep) ?? []) {
-    const file = join(dir, dep, 'package.json');
-    if (existsSync(file)) return (require(file) as { version: string }).version;
-  }
-  return 'missing';
+  for (const dep of Object.keys(PACKAGE.dependencies ?? {}).sort()) libraries[dep] = installedVersion(dep) ?? 'missing';
+  // Kinds a program registered beyond the bundled ones draw too: their files count as code.
+  const kinds: Record<string, string> = {};
+  for (const file of kindModuleFiles()) kinds[file] = sha256(readFileSync(file));
+  return combineHashes({ version: PACKAGE.version, code, templates, libraries: canonicalJson(libraries), ...(Object.keys(kinds).length ? { kinds: canonicalJson(kinds) } : {}) });
 }
 
 /** sha256 over the relative paths and bytes of every file under `dir` (empty if none). */

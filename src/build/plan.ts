@@ -1,29 +1,32 @@
 /**
  * The job list: one job per (municipality, document) in the selection, each producing all
- * formats of that document. Sorted, so the plan (and everything derived from it) does not
+ * formats of that document (its kind's). Sorted, so the plan (and everything derived from it) does not
  * depend on the order files were listed or on how jobs are later scheduled.
  */
-import type { DocumentKind } from '../content/model.js';
-import { formatsForKind, type ArtifactFormat } from './formats.js';
+import { kindNamed } from '../kinds/registry.js';
+import type { ArtifactFormat } from './formats.js';
 import { selects, type Selection } from './selection.js';
+import { assert } from '../diagnostics/index.js';
 
 export interface BuildJob {
   municipality: string;
   document: string;
-  kind: DocumentKind;
+  kind: string;
   formats: ArtifactFormat[];
 }
 
 export function planJobs(
   municipalities: readonly string[],
-  documents: readonly { id: string; kind: DocumentKind }[],
+  documents: readonly { id: string; kind: string }[],
   selection: Selection,
 ): BuildJob[] {
   const jobs: BuildJob[] = [];
   for (const municipality of [...municipalities].sort()) {
     for (const doc of [...documents].sort((a, b) => compareIds(a.id, b.id))) {
       if (!selects(selection, municipality, doc.id)) continue;
-      jobs.push({ municipality, document: doc.id, kind: doc.kind, formats: formatsForKind(doc.kind) });
+      const kind = kindNamed(doc.kind);
+      assert(kind, `document ${doc.id} has no registered kind "${doc.kind}"`);
+      jobs.push({ municipality, document: doc.id, kind: doc.kind, formats: [...kind.formats] });
     }
   }
   return jobs;

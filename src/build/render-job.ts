@@ -4,18 +4,18 @@
  * PDF, the SVG and both PNGs of a picture come from the same frames, so they agree.
  */
 import { join } from 'node:path';
+import { selfCheck, type Artifact } from '../check/index.js';
 import type { DocumentModel } from '../content/model.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { Frames } from '../layout/frames.js';
 import { layoutDocument, type LayoutEnv } from '../layout/index.js';
-import { layoutPicture } from '../layout/infographic/index.js';
+import { kindOf } from '../kinds/registry.js';
 import { defaultFontFiles, hyphenationPoints, loadFontSet, measure } from '../layout/text/index.js';
 import type { LoadedProfile } from '../profiles/model.js';
 import { renderPdf } from '../render/pdf/index.js';
 import { pagePngs, pixelSize } from '../render/png/index.js';
 import { altText, altTextFile, embedImages, renderSvg } from '../render/svg/index.js';
 import { resolveDocument } from '../resolve/resolve.js';
-import type { Run } from '../resolve/runs.js';
 import type { ArtifactFormat } from './formats.js';
 import { TOOL_ROOT } from './inputs.js';
 
@@ -85,16 +85,6 @@ export async function warmUp(): Promise<void> {
   await pagePngs(frames, 0, new Map(), { alt })({ width: 300 });
 }
 
-/**
- * The page drawn as SVG and PNG. The task-per-moment infographic is one page whose PDF
- * frames are that page, so it is laid out once; the three-layer diagram is its own page
- * beside the multi-page leaflet.
- */
-function pictureOf(doc: DocumentModel<Run[]>, profile: LoadedProfile, e: LayoutEnv, pdfFrames: Frames) {
-  if (doc.kind === 'task-per-moment') return { frames: pdfFrames, diagnostics: [] };
-  return layoutPicture(doc, profile.profile, e);
-}
-
 export interface RenderedJob {
   files: { format: ArtifactFormat; data: Uint8Array }[];
   diagnostics: Diagnostic[];
@@ -117,25 +107,37 @@ export async function renderJob(
 
   const env = layoutEnv(ctx.creationDate);
   const resolved = await timed('resolve', () => resolveDocument(doc, profile));
-  const laidOut = await timed('layout', () => layoutDocument(resolved, profile.profile, env));
+  const laidOut = await timed('layout', () => layoutDocument(resolved, profile.profile, env, profile.positions));
   const diagnostics = [...laidOut.diagnostics];
   const files: RenderedJob['files'] = [];
   const frames = laidOut.frames;
   if (!frames || hasErrors(diagnostics)) return { files, diagnostics, timings };
 
+  const kind = kindOf(doc);
   const wantsPicture = formats.includes('svg') || formats.includes('png') || formats.includes('web.png');
-  const picture = wantsPicture ? await timed('layout', () => pictureOf(resolved, profile, env, frames)) : undefined;
+  const picture = wantsPicture && kind.picture ? await timed('layout', () => kind.picture!(resolved, profile, env, frames)) : undefined;
   if (picture) diagnostics.push(...picture.diagnostics);
   if (hasErrors(diagnostics)) return { files, diagnostics, timings };
 
-  if (formats.includes('pdf')) {
+  // Every artifact is checked from the frames it is drawn from before anything is drawn.
+  const wantsPdf = formats.includes('pdf');
+  const shared = picture?.frames === frames;
+  await timed('check', () => {
+    const check = (f: Frames, artifact: Artifact, name?: string) =>
+      diagnostics.push(...selfCheck(f, artifact, resolved, profile.profile, profile.positions, name));
+    if (wantsPdf) check(frames, 'pdf', shared ? 'the PDF and the picture (one page)' : undefined);
+    if (picture?.frames && !(shared && wantsPdf)) check(picture.frames, 'picture');
+  });
+  if (hasErrors(diagnostics)) return { files, diagnostics, timings };
+
+  if (wantsPdf) {
     files.push({ format: 'pdf', data: await timed('pdf', () => renderPdf(frames, { creationDate: ctx.creationDate })) });
   }
-  if (picture) {
+  if (picture?.frames) {
     const page = picture.frames;
     const images = await timed('svg', () => embedImages(page));
     const svg = await timed('svg', () => renderSvg(page, 0, images));
-    const alt = altText(page);
+    const alt = (kind.altText ?? altText)(page);
     const title = page.meta.title;
     if (formats.includes('svg')) files.push({ format: 'svg', data: Buffer.from(svg) });
     // Each PNG size is composed at its own size from strips cached across this worker's jobs.

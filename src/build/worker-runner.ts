@@ -40,6 +40,7 @@ export class WorkerRunner implements JobRunner {
     profiles: readonly LoadedProfile[];
     creationDate: Date;
     stripStore: WorkerInit['stripStore'] | undefined;
+    kindModules: readonly string[];
   }): this {
     const size = Math.max(1, Math.min(options.workers, Math.ceil(options.jobs.length / JOBS_PER_WORKER)));
     const municipalities = new Set(options.jobs.map((j) => j.municipality));
@@ -51,6 +52,7 @@ export class WorkerRunner implements JobRunner {
       creationDate: options.creationDate.toISOString(),
       sharpThreads: Math.max(1, Math.floor(availableParallelism() / size)),
       stripStore: options.stripStore,
+      kindModules: [...options.kindModules],
     };
     this.pool.grow(size);
     this.pool.setup(init);

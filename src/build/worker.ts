@@ -19,6 +19,7 @@ import { sha256 } from './hash.js';
 import type { WorkerMessage, WorkerReply } from './pool.js';
 import { renderJob, warmUp } from './render-job.js';
 import { fileStripStore, type ReportingStripStore } from './strip-store.js';
+import { registerKindModule } from '../kinds/registry.js';
 
 export interface WorkerInit {
   documents: DocumentModel[];
@@ -29,6 +30,8 @@ export interface WorkerInit {
   sharpThreads: number;
   /** Folder that keeps measured PNG strips between builds and the strips in it to trust (see strip-store.ts); none: no store. */
   stripStore?: StripStoreInit | undefined;
+  /** Kind modules the main thread registered beyond the bundled kinds (src/kinds/registry.ts). */
+  kindModules: string[];
 }
 
 // A failed warm-up only means the first job fills the caches itself.
@@ -39,7 +42,11 @@ let profiles = new Map<string, LoadedProfile>();
 let creationDate = new Date(0);
 let store: ReportingStripStore | undefined;
 
+/** Settles once the worker has its data and the kinds the main thread registered. */
+let ready: Promise<unknown> = Promise.resolve();
+
 function setup(init: WorkerInit): void {
+  ready = Promise.all(init.kindModules.map((url) => registerKindModule(url)));
   sharp.concurrency(init.sharpThreads);
   store = init.stripStore && fileStripStore(init.stripStore.dir, init.stripStore);
   useStripStore(store);
@@ -50,6 +57,7 @@ function setup(init: WorkerInit): void {
 
 async function handle({ job, dir }: RenderRequest): Promise<RenderResult> {
   await warm;
+  await ready;
   const doc = documents.get(job.document);
   const profile = profiles.get(job.municipality);
   if (!doc || !profile) throw new Error(`worker has no ${doc ? 'profile' : 'document'} for ${job.municipality}/${job.document}`);

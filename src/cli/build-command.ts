@@ -6,20 +6,22 @@
  */
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
-import { countBySeverity } from '../diagnostics/index.js';
+import { join, resolve } from 'node:path';
+import { countBySeverity, diagnostic, fileStart } from '../diagnostics/index.js';
+import { patchedVersionProblems } from '../patches/versions.js';
 import { runBuildJobs, type BuildOutcome } from '../build/build.js';
 import { cacheKey } from '../build/cache-key.js';
 import { creationDate } from '../build/creation-date.js';
 import { outputFolderProblem } from '../build/output-folder.js';
 import { lockOutput } from '../build/output-lock.js';
-import { TOOL_VERSION } from '../build/inputs.js';
+import { TOOL_ROOT, TOOL_VERSION } from '../build/inputs.js';
 import { createProgress } from '../build/progress.js';
 import type { Shard } from '../build/selection.js';
 import { summarise, summaryLine } from '../build/summary.js';
 import { WorkerRunner } from '../build/worker-runner.js';
+import { kindModules } from '../kinds/registry.js';
 import { UsageError, validateContent, type ValidateResult } from '../validate/index.js';
-import { EXIT_CONTENT, EXIT_OK, EXIT_USAGE, type OutputFormat } from './main.js';
+import { EXIT_CONTENT, EXIT_OK, EXIT_USAGE, type OutputFormat } from './exit-codes.js';
 import { report } from './report.js';
 
 export interface BuildCommandOptions {
@@ -71,11 +73,16 @@ async function validateAndBuild(
   const contentRoot = resolve(opts.content);
   let validated: ValidateResult;
   try {
-    validated = await validateContent({ contentRoot, municipalities: opts.municipality });
+    validated = await validateContent({ contentRoot, municipalities: opts.municipality, languageWarnings: false });
   } catch (err) {
     if (err instanceof UsageError) return usageError(err.message);
     throw err;
   }
+  // The renderers patch pdfkit's and fontkit's internals: with other versions the output
+  // could be wrong, so nothing is drawn with them.
+  validated.diagnostics.push(
+    ...patchedVersionProblems().map((message) => diagnostic(fileStart(join(TOOL_ROOT, 'package.json')), 'dependency/version', message)),
+  );
   if (countBySeverity(validated.diagnostics).errors > 0) {
     process.stdout.write(report(validated.diagnostics, opts.format, { artifacts: [] }));
     return EXIT_CONTENT;
@@ -112,6 +119,7 @@ async function validateAndBuild(
           profiles: validated.profiles,
           creationDate: date,
           stripStore,
+          kindModules: kindModules(),
         }),
       onProgress: (p) => progress.update(p),
     });

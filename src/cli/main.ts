@@ -4,15 +4,11 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createRequire } from 'node:module';
+import { EXIT_OK, EXIT_CONTENT, EXIT_USAGE } from './exit-codes.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../../package.json') as { version: string };
 
-export const EXIT_OK = 0;
-export const EXIT_CONTENT = 1;
-export const EXIT_USAGE = 2;
-
-export type OutputFormat = 'text' | 'json' | 'github';
 
 function formatOption(): Option {
   return new Option('--format <format>', 'how to report diagnostics')
@@ -48,6 +44,7 @@ export function createProgram(): Command {
       `
 Examples:
   folderpers validate                              check all content, report every problem
+  folderpers validate --readability                add the B1 readability report per document and section
   folderpers build --municipality rotterdam        rebuild one municipality's leaflets
   folderpers build --shard 2/4 --format github     one quarter of the country, in CI
 
@@ -60,6 +57,7 @@ Content layout, profile fields and every rule: see README.md.`,
     .description('check documents and municipality profiles against the schemas and content rules')
     .option('--content <dir>', 'content folder', 'content')
     .option('--municipality <id>', 'only this municipality (repeatable)', collect, [] as string[])
+    .option('--readability', 'also report the B1 figures per document and section', false)
     .addOption(formatOption())
     .action(async (opts) => {
       const { runValidate } = await import('./validate-command.js');
@@ -98,11 +96,24 @@ Content layout, profile fields and every rule: see README.md.`,
   return program;
 }
 
+export interface MainOptions {
+  /**
+   * Document kinds beyond the bundled four: ES modules (file: URLs) whose default export is a
+   * kind definition (src/kinds/kind.ts), for programs that embed folderpers. Build workers
+   * import the same modules.
+   */
+  kindModules?: readonly string[];
+}
+
 /** Runs the CLI; returns the exit code instead of exiting so tests can call it in-process. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
   process.exitCode = undefined;
   const program = createProgram();
   try {
+    if (options.kindModules?.length) {
+      const { registerKindModule } = await import('../kinds/registry.js');
+      for (const url of options.kindModules) await registerKindModule(url);
+    }
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
   } catch (err) {

@@ -4,7 +4,7 @@
  * of the whole build (byte-identical to what one unsharded build would have written).
  */
 import { readManifest, mergeManifests, serializeManifest, type Manifest } from '../build/manifest.js';
-import { EXIT_CONTENT, EXIT_OK, EXIT_USAGE } from './main.js';
+import { EXIT_CONTENT, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 
 export async function runManifestMerge(files: string[]): Promise<number> {
   const manifests: Manifest[] = [];

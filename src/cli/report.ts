@@ -8,7 +8,7 @@ import { countBySeverity, type Diagnostic } from '../diagnostics/index.js';
 
 export type ReportFormat = 'text' | 'json' | 'github';
 
-function shownPath(file: string): string {
+export function shownPath(file: string): string {
   const rel = relative(process.cwd(), file);
   return (rel === '' ? file : rel).split('\\').join('/');
 }

@@ -1,18 +1,26 @@
 /** `folderpers validate`: check the content folder, report every problem, exit 0/1/2. */
 import { countBySeverity } from '../diagnostics/index.js';
+import type { ReadabilityReport } from '../language/index.js';
+import { readabilityText } from '../language/report.js';
 import { UsageError, validateContent } from '../validate/index.js';
-import { report, type ReportFormat } from './report.js';
+import { report, shownPath, type ReportFormat } from './report.js';
 
 export interface ValidateCommandOptions {
   content: string;
   municipality: string[];
   format: string;
+  readability: boolean;
 }
 
 export async function runValidate(opts: ValidateCommandOptions): Promise<number> {
   try {
-    const result = await validateContent({ contentRoot: opts.content, municipalities: opts.municipality });
-    process.stdout.write(report(result.diagnostics, opts.format as ReportFormat));
+    const result = await validateContent({ contentRoot: opts.content, municipalities: opts.municipality, readability: opts.readability });
+    const format = opts.format as ReportFormat;
+    const readability = result.readability;
+    // JSON stays one object: the report is its `readability` field. The other formats
+    // print the tables after the problems.
+    process.stdout.write(report(result.diagnostics, format, format === 'json' && readability ? { readability: jsonReport(readability) } : {}));
+    if (readability && format !== 'json') process.stdout.write('\n' + readabilityText(readability, shownPath));
     return countBySeverity(result.diagnostics).errors > 0 ? 1 : 0;
   } catch (err) {
     if (err instanceof UsageError) {
@@ -21,4 +29,14 @@ export async function runValidate(opts: ValidateCommandOptions): Promise<number>
     }
     throw err;
   }
+}
+
+/** The report with files shown as in the diagnostics (relative to the working directory). */
+function jsonReport(r: ReadabilityReport): ReadabilityReport {
+  const place = <T extends { longestAt?: { file: string } }>(f: T): T => (f.longestAt ? { ...f, longestAt: { ...f.longestAt, file: shownPath(f.longestAt.file) } } : f);
+  return {
+    method: r.method,
+    documents: r.documents.map((d) => ({ ...place(d), file: shownPath(d.file), sections: d.sections.map(place) })),
+    localSections: r.localSections.map((s) => ({ ...place(s), file: shownPath(s.file) })),
+  };
 }

@@ -3,11 +3,12 @@
  * found on the way (front matter, Markdown structure, schema of front matter and body).
  */
 import { basename } from 'node:path';
-import type { Root } from 'mdast';
 import type { Diagnostic, SourceRef } from '../diagnostics/index.js';
 import { diagnostic, fileStart } from '../diagnostics/index.js';
 import { schemas, suggest, validateAgainst } from '../schema/index.js';
-import { DOCUMENT_KINDS, type DocumentKind, type DocumentModel, type Inline } from './model.js';
+import { kindNamed, kindNames } from '../kinds/registry.js';
+import type { AnyKind } from '../kinds/kind.js';
+import type { DocumentFields, DocumentModel, Inline } from './model.js';
 import { splitFrontMatter } from './frontmatter.js';
 import { nodeAt, toInlines, type InlineContext } from './inlines.js';
 import { refAt, type LocatedText } from './located.js';
@@ -15,9 +16,6 @@ import { parseMarkdown, parseMarkdownString } from './markdown.js';
 import { readSource } from './read-source.js';
 import { SourceText } from './source-text.js';
 import { parseYaml, type YamlData } from './yaml.js';
-import { extractLayers, layersShape } from './extract/layers.js';
-import { extractSections, sectionsShape } from './extract/sections.js';
-import { extractTaskPerMoment } from './extract/task-per-moment.js';
 
 export const DOCUMENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -55,46 +53,21 @@ function colophonInlines(ctx: InlineContext, located: LocatedText): Inline[] {
   return [];
 }
 
-function checkKind(fm: Record<string, unknown>, yaml: YamlData, at: SourceRef): DocumentKind | Diagnostic {
+function checkKind(fm: Record<string, unknown>, yaml: YamlData, at: SourceRef): AnyKind | Diagnostic {
   const kind = fm['kind'];
-  const list = DOCUMENT_KINDS.join(', ');
+  const names = kindNames();
+  const list = names.join(', ');
   if (kind === undefined || kind === null) {
     return diagnostic(at, 'document/kind-unknown', `the front matter needs a 'kind': one of ${list}`);
   }
-  if (typeof kind === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(kind)) return kind as DocumentKind;
-  const guess = typeof kind === 'string' ? suggest(kind, DOCUMENT_KINDS) : undefined;
+  const known = typeof kind === 'string' ? kindNamed(kind) : undefined;
+  if (known) return known;
+  const guess = typeof kind === 'string' ? suggest(kind, names) : undefined;
   return diagnostic(
     yaml.values.get('/kind') ?? at,
     'document/kind-unknown',
     `unknown kind '${String(kind)}'${guess ? ` (did you mean '${guess}'?)` : ''}; use one of ${list}`,
   );
-}
-
-interface Body {
-  model: DocumentModel<Inline[]>;
-  shape: unknown;
-  positions: Map<string, SourceRef>;
-}
-
-function extractBody(ctx: InlineContext, kind: DocumentKind, root: Root, base: Omit<DocumentModel<Inline[]>, 'kind' | 'intro' | 'sections' | 'layers' | 'moments' | 'references'>): Body {
-  const positions = new Map<string, SourceRef>();
-  switch (kind) {
-    case 'parent-leaflet':
-    case 'professional-guide': {
-      const parts = extractSections(ctx, root);
-      return { model: { ...base, kind, ...parts }, shape: sectionsShape(parts, positions), positions };
-    }
-    case 'three-layer-model': {
-      const parts = extractSections(ctx, root);
-      const layers = extractLayers(ctx, parts.intro, parts.sections);
-      const shape = { ...sectionsShape(parts, positions), layers: layersShape(layers, positions) };
-      return { model: { ...base, kind, ...parts, layers }, shape, positions };
-    }
-    case 'task-per-moment': {
-      const { parts, shape, positions: p } = extractTaskPerMoment(ctx, root);
-      return { model: { ...base, kind, ...parts }, shape, positions: p };
-    }
-  }
 }
 
 export async function loadDocument(file: string, contentRoot: string): Promise<LoadedDocument> {
@@ -136,7 +109,7 @@ export async function loadDocument(file: string, contentRoot: string): Promise<L
     return result;
   }
   const kind = checkKind(fm, yaml, fmAt);
-  if (typeof kind !== 'string') {
+  if ('severity' in kind) {
     result.diagnostics.push(kind);
     return result;
   }
@@ -162,24 +135,25 @@ export async function loadDocument(file: string, contentRoot: string): Promise<L
     });
   }
   const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-  const base = {
+  const subtitle = text(fm['subtitle']);
+  const description = text(fm['description']);
+  const fields: DocumentFields = {
     id,
     file,
     title: text(fm['title']) ?? '',
-    subtitle: text(fm['subtitle']),
-    description: text(fm['description']),
+    ...(subtitle !== undefined ? { subtitle } : {}),
+    ...(description !== undefined ? { description } : {}),
     colophon,
   };
-  for (const key of ['subtitle', 'description'] as const) if (base[key] === undefined) delete base[key];
 
   const root = parseMarkdown(source, split.bodyStart);
-  const body = extractBody(ctx, kind, root, base);
+  const body = kind.extract(ctx, root, fields);
   result.model = body.model;
 
   const bodyAt = source.at(split.bodyStart);
   result.diagnostics.push(
     ...validateAgainst(
-      `${kind}.schema.json`,
+      kind.schema,
       { frontmatter: fm, body: body.shape },
       {
         values: new Map([['/frontmatter', fmAt], ['/body', bodyAt], ...prefixed(yaml.values, '/frontmatter'), ...body.positions]),

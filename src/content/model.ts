@@ -5,14 +5,6 @@
  */
 import type { SourceRef } from '../diagnostics/index.js';
 
-export const DOCUMENT_KINDS = [
-  'parent-leaflet',
-  'professional-guide',
-  'three-layer-model',
-  'task-per-moment',
-] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-
 /** Inline Markdown as authored: text, emphasis, links and `{{path}}` placeholders. */
 export type Inline =
   | { type: 'text'; value: string; at: SourceRef }
@@ -41,7 +33,13 @@ export interface Section<I> {
   at: SourceRef;
 }
 
-interface DocumentBase {
+/**
+ * What every document model has, whatever its kind: the front matter's fields and the
+ * colophon. A kind's model adds its own parts (see src/kinds/).
+ */
+export interface DocumentBase<I> {
+  /** The front matter's `kind`: the name of a registered kind (src/kinds/registry.ts). */
+  kind: string;
   /** File name without `.md`. */
   id: string;
   file: string;
@@ -49,7 +47,12 @@ interface DocumentBase {
   subtitle?: string;
   /** One-sentence summary: PDF subject, alt text lead. */
   description?: string;
+  /** Small print at the end (frontmatter `colophon`, inline Markdown per paragraph). */
+  colophon: I[];
 }
+
+/** The front matter's part of every model, before the kind adds its body. */
+export type DocumentFields = Omit<DocumentBase<Inline[]>, 'kind'>;
 
 /**
  * Parent leaflet and professional guide: a cover with title and subtitle, an intro (the
@@ -57,19 +60,16 @@ interface DocumentBase {
  * the "Meer weten?" block: its first paragraph, then the municipality's contact card
  * (organisation, phone, e-mail, website, QR code), then its other blocks.
  */
-export interface ParentLeaflet<I> extends DocumentBase {
+export interface ParentLeaflet<I> extends DocumentBase<I> {
   kind: 'parent-leaflet';
   intro: Block<I>[];
   sections: Section<I>[];
-  /** Small print at the end (frontmatter `colophon`, inline Markdown per paragraph). */
-  colophon: I[];
 }
 
-export interface ProfessionalGuide<I> extends DocumentBase {
+export interface ProfessionalGuide<I> extends DocumentBase<I> {
   kind: 'professional-guide';
   intro: Block<I>[];
   sections: Section<I>[];
-  colophon: I[];
 }
 
 /** One layer of the three-layer diagram, from the ordered list `1. **Title.** Summary`. */
@@ -80,12 +80,11 @@ export interface Layer<I> {
   at: SourceRef;
 }
 
-export interface ThreeLayerModel<I> extends DocumentBase {
+export interface ThreeLayerModel<I> extends DocumentBase<I> {
   kind: 'three-layer-model';
   intro: Block<I>[];
   sections: Section<I>[];
   layers: Layer<I>[];
-  colophon: I[];
 }
 
 /** One moment of the task-per-moment infographic (a `##` section between intro and references). */
@@ -102,18 +101,20 @@ export interface Moment<I> {
   at: SourceRef;
 }
 
-export interface TaskPerMoment<I> extends DocumentBase {
+export interface TaskPerMoment<I> extends DocumentBase<I> {
   kind: 'task-per-moment';
   /** The first `##` section ("Introductie"). */
   intro: { heading: string; paragraphs: I[]; at: SourceRef };
   moments: Moment<I>[];
   /** The last `##` section ("Meer lezen"): one list item per reference. */
   references: { heading: string; items: I[]; at: SourceRef };
-  colophon: I[];
 }
 
-export type DocumentModel<I = Inline[]> =
-  | ParentLeaflet<I>
-  | ProfessionalGuide<I>
-  | ThreeLayerModel<I>
-  | TaskPerMoment<I>;
+/**
+ * A document of any kind. The pipeline's stages see only the common fields; everything
+ * that depends on the kind goes through the kind's definition (src/kinds/kind.ts).
+ */
+export type DocumentModel<I = Inline[]> = DocumentBase<I>;
+
+/** The models of the bundled kinds (src/kinds/), for their own modules. */
+export type BundledModel<I = Inline[]> = ParentLeaflet<I> | ProfessionalGuide<I> | ThreeLayerModel<I> | TaskPerMoment<I>;

@@ -1,8 +1,12 @@
-/** Walks over the inline content of a model: every placeholder, every link. */
+/**
+ * Walks over inline content: every placeholder, every link. Which content a document has
+ * is its kind's to say (`texts` in src/kinds/).
+ */
 import type { SourceRef } from '../diagnostics/index.js';
-import type { Block, DocumentModel, Inline } from './model.js';
+import type { Block, Inline } from './model.js';
 
-export function inlinesOfBlocks(blocks: readonly Block<Inline[]>[]): Inline[][] {
+/** The inline content of blocks, in reading order (before or after resolving). */
+export function inlinesOfBlocks<I>(blocks: readonly Block<I>[]): I[] {
   return blocks.flatMap((b) => {
     switch (b.type) {
       case 'paragraph':
@@ -14,27 +18,6 @@ export function inlinesOfBlocks(blocks: readonly Block<Inline[]>[]): Inline[][] 
         return [...b.paragraphs, b.source];
     }
   });
-}
-
-/** Every inline sequence of a document, in reading order. */
-export function inlinesOf(doc: DocumentModel<Inline[]>): Inline[][] {
-  const out: Inline[][] = [];
-  switch (doc.kind) {
-    case 'parent-leaflet':
-    case 'professional-guide':
-    case 'three-layer-model':
-      out.push(...inlinesOfBlocks(doc.intro));
-      for (const s of doc.sections) out.push(s.heading, ...inlinesOfBlocks(s.blocks));
-      if (doc.kind === 'three-layer-model') out.push(...doc.layers.map((l) => l.summary));
-      break;
-    case 'task-per-moment':
-      out.push(...doc.intro.paragraphs);
-      for (const m of doc.moments) out.push(...m.description, ...m.tasks);
-      out.push(...doc.references.items);
-      break;
-  }
-  out.push(...doc.colophon);
-  return out;
 }
 
 function* flatten(inlines: readonly Inline[]): Generator<Inline> {
@@ -53,11 +36,6 @@ export function placeholdersIn(sequences: readonly Inline[][]): PlaceholderUse[]
   const out: PlaceholderUse[] = [];
   for (const seq of sequences) for (const i of flatten(seq)) if (i.type === 'placeholder') out.push({ path: i.path, at: i.at });
   return out;
-}
-
-/** All `{{path}}` placeholders of a document with their places. */
-export function listPlaceholders(doc: DocumentModel<Inline[]>): PlaceholderUse[] {
-  return placeholdersIn(inlinesOf(doc));
 }
 
 export function linksIn(sequences: readonly Inline[][]): { href: string; at: SourceRef }[] {

@@ -35,6 +35,11 @@ export interface TextItem {
   actualTextSuffix?: string;
   /** Clickable target; a Link annotation over this item's box. */
   link?: { href: string; node: number };
+  /**
+   * The profile field whose value this text shows (`contact.phone`): the contact self-check
+   * (src/check) finds the value's pieces by it. Renderers ignore it.
+   */
+  contact?: string;
 }
 
 export interface RectItem {

@@ -1,59 +1,52 @@
 /**
- * The layout: DocumentModel × profile → Frames. One module per kind, registered in KINDS;
- * adding a kind is one entry here plus its module and template.
+ * The layout: DocumentModel × profile → Frames. Each kind brings its own layout and
+ * template (src/kinds/); this runs it, with the template's tighter type scale when the
+ * document must fit fewer pages, after checking that the fonts have every character.
  */
-import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
-import type { Block, DocumentKind, DocumentModel } from '../content/model.js';
+import { diagnostic, type Diagnostic, type SourceRef } from '../diagnostics/index.js';
+import type { DocumentModel } from '../content/model.js';
+import { kindOf } from '../kinds/registry.js';
 import type { MergedProfile } from '../profiles/model.js';
 import type { Run } from '../resolve/runs.js';
-import type { Frames } from './frames.js';
+import { fitScope } from './fit.js';
 import { palette } from './palette.js';
 import { StructureBuilder } from './structure.js';
 import { geometry, loadTemplate } from './template.js';
 import { faceFor, loadFontSet, missingCharacters, type FontSet } from './text/index.js';
-import { toFrames, type KindContext, type KindLayout, type LayoutEnv } from './kinds/context.js';
-import { layoutParentLeaflet } from './kinds/parent-leaflet.js';
-import { layoutProfessionalGuide } from './kinds/professional-guide.js';
-import { layoutThreeLayerModel } from './kinds/three-layer-model.js';
-import { taskPerMomentKind } from './infographic/task-per-moment.js';
+import { toFrames, type KindContext, type KindLayout, type LayoutEnv, type LayoutResult } from './kinds/context.js';
 
-export type { LayoutEnv, KindContext, KindLayout } from './kinds/context.js';
+export type { LayoutEnv, KindContext, KindLayout, LayoutResult } from './kinds/context.js';
 
-const KINDS = new Map<DocumentKind, KindLayout>([
-  ['parent-leaflet', layoutParentLeaflet],
-  ['professional-guide', layoutProfessionalGuide],
-  ['three-layer-model', layoutThreeLayerModel],
-  ['task-per-moment', taskPerMomentKind],
-]);
-
-/** Adds (or replaces) the layout of a kind, e.g. `task-per-moment` from its own module. */
-export function registerKindLayout(kind: DocumentKind, layout: KindLayout): void {
-  KINDS.set(kind, layout);
-}
-
+/**
+ * `positions` are the profile's source positions by JSON pointer (LoadedProfile.positions):
+ * a value that does not fit is reported at its own line.
+ */
 export function layoutDocument(
   doc: DocumentModel<Run[]>,
   profile: MergedProfile,
   env: LayoutEnv,
-): { frames: Frames | undefined; diagnostics: Diagnostic[] } {
-  const layout = KINDS.get(doc.kind);
-  if (!layout) throw new Error(`no layout registered for kind ${doc.kind}`);
-  const template = loadTemplate(env.templatesRoot, doc.kind);
+  positions?: ReadonlyMap<string, SourceRef>,
+): LayoutResult {
+  const kind = kindOf(doc);
+  const template = loadTemplate(kind.templates ?? env.templatesRoot, kind.template);
   const fonts = profile.brand.font ? loadFontSet(profile.brand.font) : env.fonts;
   const diagnostics = checkCoverage(doc, fonts, profile);
   if (diagnostics.length > 0) return { frames: undefined, diagnostics };
-  const first = run(layout, { doc, profile, env, template, fonts });
+  const first = run(kind.layout, { doc, profile, env, template, fonts }, positions);
   const fit = template.fit;
-  if (first.frames && fit && first.frames.pages.length > fit.pages) {
-    const tighter = run(layout, { doc, profile, env, fonts, template: { ...template, type: { ...template.type, ...fit.type } } });
-    if (tighter.frames && tighter.frames.pages.length <= fit.pages) return tighter;
+  // The tighter type scale is kept when it saves pages, or when the first one does not fit
+  // at all (text that overflows at 10 pt may fit at 9.5 pt).
+  if (fit && (!first.frames || first.frames.pages.length > fit.pages)) {
+    const tighter = run(kind.layout, { doc, profile, env, fonts, template: { ...template, type: { ...template.type, ...fit.type } } }, positions);
+    if (tighter.frames && (!first.frames || tighter.frames.pages.length <= fit.pages)) return tighter;
   }
   return first;
 }
 
 type LayoutInput = Pick<KindContext, 'doc' | 'profile' | 'env' | 'template' | 'fonts'>;
 
-function run(layout: KindLayout, input: LayoutInput): { frames: Frames | undefined; diagnostics: Diagnostic[] } {
+function run(layout: KindLayout, input: LayoutInput, positions: ReadonlyMap<string, SourceRef> | undefined): LayoutResult {
+  const diagnostics: Diagnostic[] = [];
   const k: KindContext = {
     ...input,
     g: geometry(input.template),
@@ -61,7 +54,8 @@ function run(layout: KindLayout, input: LayoutInput): { frames: Frames | undefin
     builder: new StructureBuilder(),
     pages: [{ items: [] }],
     bookmarks: [],
-    diagnostics: [],
+    diagnostics,
+    fit: fitScope(input.doc, input.profile.name, positions, diagnostics),
   };
   layout(k);
   const failed = k.diagnostics.some((d) => d.severity === 'error');
@@ -83,30 +77,8 @@ function checkCoverage(doc: DocumentModel<Run[]>, fonts: FontSet, profile: Merge
       }
     }
   };
-  const blocks = (list: readonly Block<Run[]>[]) => {
-    for (const b of list) {
-      if (b.type === 'paragraph' || b.type === 'pullquote') check(b.content, b.at);
-      else if (b.type === 'list') b.items.forEach((i) => check(i, b.at));
-      else {
-        b.paragraphs.forEach((p) => check(p, b.at));
-        check(b.source, b.at);
-      }
-    }
-  };
   const top = { file: doc.file, line: 1, column: 1 };
   check([{ text: `${doc.title} ${doc.subtitle ?? ''} ${profile.name} ${Object.values(profile.contact).join(' ')}`, bold: true, italic: false }], top);
-  doc.colophon.forEach((c) => check(c, top));
-  if (doc.kind === 'task-per-moment') {
-    doc.intro.paragraphs.forEach((p) => check(p, doc.intro.at));
-    for (const m of doc.moments) [...m.description, ...m.tasks].forEach((p) => check(p, m.at));
-    doc.references.items.forEach((p) => check(p, doc.references.at));
-    return out;
-  }
-  blocks(doc.intro);
-  for (const s of doc.sections) {
-    check(s.heading, s.at);
-    blocks(s.blocks);
-  }
-  if (doc.kind === 'three-layer-model') doc.layers.forEach((l) => check(l.summary, l.at));
+  for (const text of kindOf(doc).texts(doc)) check(text.content, text.at);
   return out;
 }

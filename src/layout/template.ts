@@ -4,7 +4,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DocumentKind } from '../content/model.js';
 import { mm } from './units.js';
 
 export interface TypeStyle {
@@ -19,7 +18,8 @@ export interface TypeStyle {
 }
 
 export interface Template {
-  kind: DocumentKind;
+  /** The template's name: the file name without `.json`. */
+  kind: string;
   page: {
     /** mm */
     width: number;
@@ -78,8 +78,8 @@ export function readTemplate<T extends { kind: string }>(dir: string, name: stri
   return t as T;
 }
 
-export function loadTemplate(root: string, kind: DocumentKind): Template {
-  return readTemplate<Template>(root, kind);
+export function loadTemplate(root: string, name: string): Template {
+  return readTemplate<Template>(root, name);
 }
 
 /** Page geometry in points, derived from a template's millimetres. */

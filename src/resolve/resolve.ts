@@ -1,10 +1,12 @@
 /**
  * DocumentModel<Inline[]> × profile → DocumentModel<Run[]>: placeholders filled, links
  * typed, emphasis and strong flattened into italic/bold runs, soft line breaks turned into
- * spaces, and a municipality's section files put in place of the national blocks.
+ * spaces, and a municipality's section files put in place of the national blocks. Each
+ * kind says where its inline content is (`resolve` in src/kinds/); this gives it the tools.
  * Runs after validation: a placeholder without a value is a broken invariant, not content.
  */
 import type { Block, DocumentModel, Inline, Section } from '../content/model.js';
+import { kindOf } from '../kinds/registry.js';
 import { assert } from '../diagnostics/index.js';
 import { linkKindOf } from '../profiles/field-kinds.js';
 import type { LoadedProfile } from '../profiles/model.js';
@@ -12,16 +14,20 @@ import { valueAt } from '../rules/placeholders.js';
 import { contentLink, displayUrl, linkFor } from './links.js';
 import type { Link, Run } from './runs.js';
 
-export { listPlaceholders } from '../content/walk.js';
-
 interface Style {
   bold: boolean;
   italic: boolean;
   link?: Link;
 }
 
-function run(text: string, style: Style, atomic = false): Run {
-  return { text, bold: style.bold, italic: style.italic, ...(style.link ? { link: style.link } : {}), ...(atomic ? { atomic } : {}) };
+function run(text: string, style: Style, field?: string): Run {
+  return {
+    text,
+    bold: style.bold,
+    italic: style.italic,
+    ...(style.link ? { link: style.link } : {}),
+    ...(field !== undefined ? { atomic: true, field } : {}),
+  };
 }
 
 function placeholderRuns(path: string, style: Style, profile: LoadedProfile): Run[] {
@@ -34,7 +40,7 @@ function placeholderRuns(path: string, style: Style, profile: LoadedProfile): Ru
   // A web address may carry a label beside it (checklist.label) that says how it reads.
   const label = kind === 'https' ? valueAt(profile.profile, [...segments.slice(0, -1), 'label'].join('.')) : undefined;
   const text = kind === 'https' ? (typeof label === 'string' ? label : displayUrl(value)) : value;
-  return [run(text, { ...style, link: style.link ?? link }, true)];
+  return [run(text, { ...style, link: style.link ?? link }, path)];
 }
 
 function toRuns(inlines: readonly Inline[], style: Style, profile: LoadedProfile): Run[] {
@@ -98,37 +104,32 @@ function resolveBlocks(blocks: readonly Block<Inline[]>[], profile: LoadedProfil
   });
 }
 
-function resolveSections(docId: string, sections: readonly Section<Inline[]>[], profile: LoadedProfile): Section<Run[]>[] {
+/**
+ * What a kind's `resolve` works with: inline content, blocks and sections turned into their
+ * resolved form for one municipality (see src/kinds/kind.ts).
+ */
+export interface Resolver {
+  /** Placeholders filled, links typed, emphasis flattened into styles. */
+  runs(inlines: readonly Inline[]): Run[];
+  blocks(blocks: readonly Block<Inline[]>[]): Block<Run[]>[];
+  /** Each section resolved, with the municipality's local text in place of its blocks where its profile gives one. */
+  sections(sections: readonly Section<Inline[]>[]): Section<Run[]>[];
+}
+
+export function resolverFor(docId: string, profile: LoadedProfile): Resolver {
   const local = profile.overrides?.[docId] ?? {};
-  return sections.map((s) => ({
-    ...s,
-    heading: toRuns(s.heading, PLAIN, profile),
-    blocks: resolveBlocks(local[s.id] ?? s.blocks, profile),
-  }));
+  return {
+    runs: (inlines) => toRuns(inlines, PLAIN, profile),
+    blocks: (blocks) => resolveBlocks(blocks, profile),
+    sections: (sections) =>
+      sections.map((s) => ({
+        ...s,
+        heading: toRuns(s.heading, PLAIN, profile),
+        blocks: resolveBlocks(local[s.id] ?? s.blocks, profile),
+      })),
+  };
 }
 
 export function resolveDocument(doc: DocumentModel<Inline[]>, profile: LoadedProfile): DocumentModel<Run[]> {
-  const r = (i: Inline[]) => toRuns(i, PLAIN, profile);
-  const colophon = doc.colophon.map(r);
-  switch (doc.kind) {
-    case 'parent-leaflet':
-    case 'professional-guide':
-      return { ...doc, colophon, intro: resolveBlocks(doc.intro, profile), sections: resolveSections(doc.id, doc.sections, profile) };
-    case 'three-layer-model':
-      return {
-        ...doc,
-        colophon,
-        intro: resolveBlocks(doc.intro, profile),
-        sections: resolveSections(doc.id, doc.sections, profile),
-        layers: doc.layers.map((l) => ({ ...l, summary: r(l.summary) })),
-      };
-    case 'task-per-moment':
-      return {
-        ...doc,
-        colophon,
-        intro: { ...doc.intro, paragraphs: doc.intro.paragraphs.map(r) },
-        moments: doc.moments.map((m) => ({ ...m, description: m.description.map(r), tasks: m.tasks.map(r) })),
-        references: { ...doc.references, items: doc.references.items.map(r) },
-      };
-  }
+  return kindOf(doc).resolve(doc, resolverFor(doc.id, profile));
 }

@@ -22,4 +22,11 @@ export interface Run {
    * a URL may still break after `/` when it is wider than the column.
    */
   atomic?: boolean;
+  /**
+   * The profile field a phone number, e-mail or web address comes from (`contact.phone`,
+   * `national.email`). Such a run is set in the bundled face whatever house font the profile
+   * names (a house font's digits could print another number than the text layer and the
+   * link), and every artifact is checked to show it whole and visible (src/check).
+   */
+  field?: string;
 }

@@ -3,16 +3,13 @@
  * of its section ids; otherwise the local text would silently never appear.
  */
 import type { DocumentModel } from '../content/model.js';
+import { kindOf } from '../kinds/registry.js';
 import { pointer } from '../content/yaml.js';
 import { diagnostic, fileStart, type Diagnostic } from '../diagnostics/index.js';
 import type { ProfileFile } from '../profiles/load-profile.js';
 import { suggest } from '../schema/index.js';
 
 export const SECTION_UNKNOWN_RULE = 'section/unknown';
-
-function sectionIds(doc: DocumentModel): string[] {
-  return doc.kind === 'task-per-moment' ? [] : doc.sections.map((s) => s.id);
-}
 
 /**
  * `documents` are the models that loaded; `documentIds` every document file found, so a
@@ -37,7 +34,7 @@ export function checkSectionOverrides(
       continue;
     }
     if (!map || typeof map !== 'object') continue;
-    const ids = sectionIds(doc);
+    const ids = kindOf(doc).replaceableSections(doc);
     for (const sectionId of Object.keys(map as object)) {
       if (ids.includes(sectionId)) continue;
       const guess = suggest(sectionId, ids);
@@ -45,7 +42,7 @@ export function checkSectionOverrides(
         diagnostic(
           keyAt(['sections', docId, sectionId]),
           SECTION_UNKNOWN_RULE,
-          doc.kind === 'task-per-moment'
+          ids.length === 0
             ? `sections of '${docId}' can not be replaced locally`
             : `'${docId}' has no section '${sectionId}'${guess ? ` (did you mean '${guess}'?)` : ''}; its sections are: ${ids.join(', ')}`,
         ),

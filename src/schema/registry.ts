@@ -79,6 +79,14 @@ export class SchemaRegistry {
     this.#precompiled = loadPrecompiled(hash);
   }
 
+  /** A schema from outside schemas/ (a kind's own); compiled by ajv when first used. */
+  add(schema: JsonSchema): void {
+    const id = schema['$id'];
+    assert(typeof id === 'string' && !this.#schemas.has(id), `schema ${String(id)} has no $id or is already registered`);
+    this.#schemas.set(id, schema);
+    this.#ajv?.addSchema(schema);
+  }
+
   validator(id: string): ValidateFunction {
     let fn = this.#compiled.get(id) ?? this.#precompiled?.[id];
     if (!fn) {

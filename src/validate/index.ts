@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 import { loadDocument, type LoadedDocument } from '../content/load-document.js';
 import type { LocatedText } from '../content/located.js';
 import type { DocumentModel } from '../content/model.js';
-import { inlinesOf, inlinesOfBlocks, linksIn, placeholdersIn } from '../content/walk.js';
+import { inlinesOfBlocks, linksIn, placeholdersIn } from '../content/walk.js';
+import { inlinesOf } from '../kinds/registry.js';
 import { compareDiagnostics, diagnostic, fileStart, type Diagnostic } from '../diagnostics/index.js';
 import { loadDefaults, loadMunicipality, type ProfileLoad } from '../profiles/load-profile.js';
 import type { LoadedProfile } from '../profiles/model.js';
@@ -19,6 +20,7 @@ import { checkProfileValues } from '../rules/profile-values.js';
 import { checkSectionOverrides } from '../rules/section-overrides.js';
 import { checkTexts } from '../rules/text.js';
 import { suggest } from '../schema/index.js';
+import { checkLanguage, type ReadabilityReport } from '../language/index.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -28,12 +30,21 @@ export interface ValidateOptions {
   contentRoot: string;
   /** Only these municipality ids (all when absent or empty). */
   municipalities?: string[];
+  /** Also build the readability report (validate --readability). */
+  readability?: boolean;
+  /**
+   * False: run only the language rules that language.yaml makes errors (what `build`
+   * does: warnings are for `validate`, and a national build should not pay for them).
+   */
+  languageWarnings?: boolean;
 }
 
 export interface ValidateResult {
   documents: DocumentModel[];
   profiles: LoadedProfile[];
   diagnostics: Diagnostic[];
+  /** Present when asked for with `readability`. */
+  readability?: ReadabilityReport;
 }
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -110,6 +121,15 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     texts.push(...load.texts);
   }
   diagnostics.push(...checkTexts(texts));
+  const language = await checkLanguage({
+    root,
+    documents,
+    defaults,
+    profiles: loads.map((load) => ({ id: idOf(load.own.file), load })),
+    report: options.readability === true,
+    warnings: options.languageWarnings !== false,
+  });
+  diagnostics.push(...language.diagnostics);
 
   const models = documents.flatMap((d) => (d.model ? [d.model] : []));
   const documentIds = new Set(documents.map((d) => d.id));
@@ -142,5 +162,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   }
   for (const load of loads) diagnostics.push(...checkSectionOverrides(load.own, models, documentIds));
 
-  return { documents: models, profiles, diagnostics: sortedUnique(diagnostics) };
+  const result: ValidateResult = { documents: models, profiles, diagnostics: sortedUnique(diagnostics) };
+  if (language.report) result.readability = language.report;
+  return result;
 }

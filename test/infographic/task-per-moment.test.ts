@@ -135,7 +135,7 @@ describe('task-per-moment infographic', () => {
     doc.moments[0]!.tasks.push([{ text: href, bold: false, italic: false, atomic: true, link: { kind: 'https', href, description: href } }]);
     const { diagnostics } = layout(doc);
     expect(diagnostics.map((d) => d.rule)).toEqual(['layout/overflow']);
-    expect(diagnostics[0]!.message).toMatch(/moment 1 \("Oriëntatiefase"\) holds a word or label \d+ pt wider than the panel/);
+    expect(diagnostics[0]!.message).toMatch(/in the panel of moment 1 \("Oriëntatiefase"\), "x+…" is \d+ pt \(\d+ mm\) wider than its column and cannot be broken/);
   });
 
   it('sets the page in the house font a profile names, and the SVG draws that font', async () => {

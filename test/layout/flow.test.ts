@@ -42,4 +42,14 @@ describe('column flow', () => {
     expect(counts).toEqual([10, 10]);
     expect(result.overflow.length).toBe(10);
   });
+  it('never draws a block taller than a column past its foot: it waits for a taller column, or overflows', () => {
+    const block: FlowLine = { ...para(1, '555555')[0]!, height: 150 };
+    const lines = [...para(2, '111111'), block, ...para(2, '222222')];
+    // Too tall for the 100 pt columns, it goes to the 200 pt one; the text after it follows.
+    expect(run(lines, [100, 100, 200]).counts).toEqual([2, 0, 3]);
+    const { result, counts } = run(lines, [100, 100]);
+    expect(counts).toEqual([2, 0]);
+    expect(result.overflow).toHaveLength(3);
+    expect(result.overflow[0]).toBe(block);
+  });
 });

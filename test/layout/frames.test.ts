@@ -66,8 +66,14 @@ describe('house font', () => {
     };
     const { frames, diagnostics } = layoutDocument(loadFixture('wijzer-professionals', profile), profile, env);
     expect(diagnostics).toEqual([]);
-    expect(frames!.fonts.map((f) => f.id).sort()).toEqual(['SourceSans3-Black', 'SourceSans3-Light', 'SourceSans3-LightIt']);
-    const used = new Set(frames!.pages.flatMap((p) => p.items.flatMap((i) => (i.type === 'text' ? [i.font] : []))));
-    expect([...used].every((id) => id.startsWith('SourceSans3-L') || id === 'SourceSans3-Black')).toBe(true);
+    // The house faces, then the bundled faces the contact values are set in (issue 10).
+    expect(frames!.fonts.map((f) => f.id)).toEqual(['SourceSans3-Light', 'SourceSans3-Black', 'SourceSans3-LightIt', 'SourceSans3-Regular', 'SourceSans3-Bold']);
+    const texts = frames!.pages.flatMap((p) => p.items.flatMap((i) => (i.type === 'text' ? [i] : [])));
+    const contact = texts.filter((t) => t.contact !== undefined);
+    expect(new Set(contact.map((t) => t.contact))).toEqual(new Set(['contact.organisation', 'contact.phone', 'contact.email', 'contact.website', 'contact.hours']));
+    expect(contact.every((t) => t.font === 'SourceSans3-Regular' || t.font === 'SourceSans3-Bold')).toBe(true);
+    const others = texts.filter((t) => t.contact === undefined && !t.hyphen);
+    expect(others.length).toBeGreaterThan(50);
+    expect(others.every((t) => t.font.startsWith('SourceSans3-L') || t.font === 'SourceSans3-Black')).toBe(true);
   });
 });

@@ -97,3 +97,55 @@ describe('addresses in running text', () => {
     for (const e of ends) expect(e.trimEnd()).toMatch(/(\/|:)$/);
   });
 });
+
+describe('a word wider than its column', () => {
+  const text = (lines: ReturnType<typeof breakLines>) =>
+    lines.map((l) => l.segments.filter((s) => !s.hyphen).map((s) => s.text + (s.suffix ?? '')).join('')).join('');
+  const widest = (lines: ReturnType<typeof breakLines>) => Math.max(...lines.map((l) => l.width));
+
+  it('is cut between two characters when it has no hyphenation point, and says so', () => {
+    // The Dutch patterns find no hyphenation point in "MMM…" (they do in "WWW…").
+    const word = 'M'.repeat(60);
+    const lines = breakLines([plain(`Gemeente ${word}`)], { fonts, size: 10 }, 120);
+    expect(widest(lines)).toBeLessThanOrEqual(120);
+    expect(text(lines)).toBe(`Gemeente ${word}`);
+    expect(lines.flatMap((l) => l.segments).some((s) => s.hyphen)).toBe(false);
+    // "Gemeente" on its own line, then the word in pieces: each but the last ends in a cut.
+    expect(lines.map((l) => l.brokenWord)).toEqual([undefined, ...Array<string>(lines.length - 2).fill(word), undefined]);
+  });
+
+  it('in a heading is hyphenated at a legal point before it is ever cut', () => {
+    const word = 'Cliëntondersteuningsorganisatievoorzieningen';
+    const lines = breakLines([plain(word)], { fonts, size: 20, bold: true, hyphenate: false }, 150);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(widest(lines)).toBeLessThanOrEqual(150);
+    expect(lines.some((l) => l.brokenWord !== undefined)).toBe(false);
+    expect(lines.slice(0, -1).every((l) => l.segments[l.segments.length - 1]!.hyphen)).toBe(true);
+    // A word that fits is still never hyphenated in a heading.
+    expect(breakLines([plain('Meer weten over ondersteuning?')], { fonts, size: 20, bold: true, hyphenate: false }, 150).flatMap((l) => l.segments).some((s) => s.hyphen)).toBe(false);
+  });
+
+  it('as an e-mail address breaks before a dot when "@" is not enough, and is never cut', () => {
+    const email = 'voornaam.achternaam.clientondersteuner@gemeente-westerkwartier.example';
+    const runs: Run[] = [{ text: email, bold: true, italic: false, atomic: true, link: { kind: 'mailto', href: `mailto:${email}`, description: email }, field: 'contact.email' }];
+    const lines = breakLines(runs, { fonts, size: 10 }, 120);
+    expect(widest(lines)).toBeLessThanOrEqual(120);
+    expect(text(lines)).toBe(email);
+    expect(lines.some((l) => l.brokenWord !== undefined)).toBe(false);
+    expect(lines.map((l) => l.segments[0]!.text)).toEqual(['voornaam.achternaam', '.clientondersteuner@', 'gemeente-westerkwartier', '.example']);
+  });
+
+  it('as a phone number stays whole, wider than the column: the layout reports it', () => {
+    const runs: Run[] = [{ text: '0111 23 45 67', bold: true, italic: false, atomic: true, link: { kind: 'tel', href: 'tel:+31111234567', description: 'Bel' }, field: 'contact.phone' }];
+    const lines = breakLines(runs, { fonts, size: 10 }, 30);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.width).toBeGreaterThan(30);
+    expect(lines[0]!.segments[0]!.field).toBe('contact.phone');
+  });
+
+  it('changes nothing for words that fit', () => {
+    const runs = [plain('Onafhankelijke cliëntondersteuning is gratis en vertrouwelijk voor iedereen in de gemeente.')];
+    const lines = breakLines(runs, { fonts, size: 10 }, 140);
+    expect(lines.some((l) => l.brokenWord !== undefined)).toBe(false);
+  });
+});

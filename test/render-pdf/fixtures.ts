@@ -6,10 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Block, DocumentModel, Layer, Section } from '../../src/content/model.js';
+import type { Block, BundledModel, Layer, Section } from '../../src/content/model.js';
 import type { MergedProfile } from '../../src/profiles/model.js';
 import type { Run } from '../../src/resolve/runs.js';
-import { emailRun, phoneRun, plain, webRun } from '../../src/layout/kinds/links.js';
+import { displayUrl, emailRun, phoneRun, plain, webRun } from '../../src/layout/kinds/links.js';
+import { webLink } from '../../src/resolve/links.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const MUNI = join(ROOT, 'content/municipalities');
@@ -74,9 +75,9 @@ function lookup(profile: MergedProfile, path: string): Run[] {
   const v = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], profile);
   if (path === 'colophon.kennisnetwerk') return [plain(KENNISNETWERK)];
   if (typeof v !== 'string') throw new Error(`fixture: unknown placeholder ${path}`);
-  if (path.endsWith('phone')) return [phoneRun(v, false)];
-  if (path.endsWith('email')) return [emailRun(v, false)];
-  if (path.endsWith('website') || path.endsWith('url')) return [webRun(v, false)];
+  if (path.endsWith('phone')) return [phoneRun(v, path, false)];
+  if (path.endsWith('email')) return [emailRun(v, path, false)];
+  if (path.endsWith('website') || path.endsWith('url')) return [webRun(v, path, false)];
   return [plain(v)];
 }
 
@@ -90,7 +91,7 @@ export function inline(text: string, profile: MergedProfile): Run[] {
     if (m[1]) out.push(...inline(m[1], profile).map((r) => ({ ...r, bold: true })));
     else if (m[2]) out.push(...inline(m[2], profile).map((r) => ({ ...r, italic: true })));
     else if (m[3]) out.push({ ...plain(m[3]), atomic: true, link: { kind: 'https', href: m[4]!, description: m[3] } });
-    else if (m[5]) out.push(webRun(m[5], false));
+    else if (m[5]) out.push({ text: displayUrl(m[5]), bold: false, italic: false, atomic: true, link: webLink(m[5]) });
     else if (m[6]) out.push(...lookup(profile, m[6]));
     last = m.index + m[0].length;
   }
@@ -120,7 +121,7 @@ function blocksOf(chunks: string[], file: string, profile: MergedProfile): Block
   return out;
 }
 
-export function loadFixture(id: string, profile: MergedProfile): DocumentModel<Run[]> {
+export function loadFixture(id: string, profile: MergedProfile): BundledModel<Run[]> {
   const file = join(ROOT, 'content/documents', `${id}.md`);
   const raw = readFileSync(file, 'utf8');
   const [, front, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(raw)!;
@@ -147,7 +148,7 @@ export function loadFixture(id: string, profile: MergedProfile): DocumentModel<R
       if (summary[0]) summary[0].text = summary[0].text.replace(/^\s+/, '');
       return { number: i + 1, title, summary, at: at(file) };
     });
-    return { ...base, kind: 'three-layer-model', layers } as DocumentModel<Run[]>;
+    return { ...base, kind: 'three-layer-model', layers } as BundledModel<Run[]>;
   }
-  return { ...base, kind } as DocumentModel<Run[]>;
+  return { ...base, kind } as BundledModel<Run[]>;
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DocumentModel } from '../../src/content/model.js';
+import type { BundledModel } from '../../src/content/model.js';
 import { layoutDocument } from '../../src/layout/index.js';
 import type { Run } from '../../src/resolve/runs.js';
 import { loadFixture, PROFILES } from './fixtures.js';
@@ -164,7 +164,7 @@ describe('metadata', () => {
 describe('overflow', () => {
   it('reports layout/overflow naming document, section and lines instead of clipping', () => {
     const profile = PROFILES.rotterdam!;
-    const doc = loadFixture('ouderfolder', profile) as Extract<DocumentModel<Run[]>, { kind: 'parent-leaflet' }>;
+    const doc = loadFixture('ouderfolder', profile) as Extract<BundledModel<Run[]>, { kind: 'parent-leaflet' }>;
     const long = { ...doc, sections: [...doc.sections.slice(0, -1), ...doc.sections.slice(1, 4).map((s) => ({ ...s, id: `${s.id}-2` })), doc.sections.at(-1)!] };
     const { frames, diagnostics } = layoutDocument(long, profile, env);
     expect(frames).toBeUndefined();

@@ -13,7 +13,7 @@ import { layoutDocument } from '../../src/layout/index.js';
 import { loadDefaults, loadMunicipality } from '../../src/profiles/load-profile.js';
 import { renderPdf } from '../../src/render/pdf/index.js';
 import { resolveDocument } from '../../src/resolve/resolve.js';
-import type { Block, DocumentModel } from '../../src/content/model.js';
+import type { Block, BundledModel, DocumentModel } from '../../src/content/model.js';
 import type { Run } from '../../src/resolve/runs.js';
 import { ROOT } from './fixtures.js';
 import { DATE, env, readPdf } from './helpers.js';
@@ -75,7 +75,8 @@ function counts(list: string[]): Map<string, number> {
 }
 
 /** Every piece of text the document model holds, as a screen reader should hear it. */
-function allText(doc: DocumentModel<Run[]>): string {
+function allText(model: DocumentModel<Run[]>): string {
+  const doc = model as BundledModel<Run[]>;
   const out: string[] = [doc.title, doc.subtitle ?? ''];
   const runs = (r: readonly Run[]) => out.push(r.map((x) => x.text).join(''));
   const blocks = (bs: readonly Block<Run[]>[]) =>

@@ -2,6 +2,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { BundledModel } from '../../src/content/model.js';
 import { loadDocument } from '../../src/content/load-document.js';
 import { validateContent } from '../../src/validate/index.js';
 import { contentFor } from './fixture-content.js';
@@ -69,7 +70,8 @@ describe('document loading', () => {
 
   it('extracts sections, quotes, citations and the contact section of a leaflet', async () => {
     await withContent(async (root) => {
-      const { model, diagnostics } = await loadDocument(join(root, 'documents', 'folder.md'), root);
+      const { model: loaded, diagnostics } = await loadDocument(join(root, 'documents', 'folder.md'), root);
+      const model = loaded as BundledModel | undefined;
       expect(diagnostics).toEqual([]);
       if (model?.kind !== 'parent-leaflet') throw new Error('expected a parent leaflet');
       expect(model.sections.map((s) => s.id)).toEqual(['wat-doet-een-clientondersteuner', 'contact']);
@@ -85,7 +87,7 @@ describe('document loading', () => {
 
   it('extracts the moments and the layers', async () => {
     await withContent(async (root) => {
-      const taken = (await loadDocument(join(root, 'documents', 'taken.md'), root)).model;
+      const taken = (await loadDocument(join(root, 'documents', 'taken.md'), root)).model as BundledModel | undefined;
       if (taken?.kind !== 'task-per-moment') throw new Error('expected task-per-moment');
       expect(taken.moments.map((m) => [m.number, m.name, m.subtitle, m.role, m.tasks.length])).toEqual([
         [1, 'Oriëntatiefase', 'Bij reflectie op het eigen leven', 'Wegwijzer', 2],
@@ -93,7 +95,7 @@ describe('document loading', () => {
         [3, 'Ondersteuning', 'Bij het gebruik van voorzieningen', 'Belangenbehartiger', 1],
       ]);
       expect(taken.references.heading).toBe('Meer lezen');
-      const lagen = (await loadDocument(join(root, 'documents', 'lagen.md'), root)).model;
+      const lagen = (await loadDocument(join(root, 'documents', 'lagen.md'), root)).model as BundledModel | undefined;
       if (lagen?.kind !== 'three-layer-model') throw new Error('expected three-layer-model');
       expect(lagen.layers.map((l) => [l.number, l.title])).toEqual([
         [1, 'Reflectie op het eigen leven'],

@@ -2,9 +2,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DocumentModel } from '../../src/content/model.js';
+import type { BundledModel, DocumentModel } from '../../src/content/model.js';
 import type { LoadedProfile } from '../../src/profiles/model.js';
-import { listPlaceholders, resolveDocument } from '../../src/resolve/resolve.js';
+import { resolveDocument } from '../../src/resolve/resolve.js';
+import { placeholdersIn } from '../../src/content/walk.js';
+import { inlinesOf } from '../../src/kinds/registry.js';
 import type { Run } from '../../src/resolve/runs.js';
 import { validateContent } from '../../src/validate/index.js';
 import { contentFor } from './fixture-content.js';
@@ -28,8 +30,8 @@ beforeAll(async () => {
 
 afterAll(() => dispose());
 
-function doc<K extends DocumentModel['kind']>(kind: K): Extract<DocumentModel, { kind: K }> {
-  return documents.find((d) => d.kind === kind) as Extract<DocumentModel, { kind: K }>;
+function doc<K extends BundledModel['kind']>(kind: K): Extract<BundledModel, { kind: K }> {
+  return documents.find((d) => d.kind === kind) as Extract<BundledModel, { kind: K }>;
 }
 
 function contentOf(block: { type: string } | undefined): Run[] {
@@ -39,7 +41,7 @@ function contentOf(block: { type: string } | undefined): Run[] {
 
 describe('resolveDocument', () => {
   it('turns phone, e-mail and website placeholders into atomic typed links', () => {
-    const resolved = resolveDocument(doc('parent-leaflet'), { ...alpha, overrides: {} });
+    const resolved = resolveDocument(doc('parent-leaflet'), { ...alpha, overrides: {} }) as BundledModel<Run[]>;
     if (resolved.kind !== 'parent-leaflet') throw new Error('kind changed');
     const runs = contentOf(resolved.sections[1]!.blocks[0]);
     expect(runs.find((r) => r.link?.kind === 'tel')).toEqual({
@@ -48,6 +50,7 @@ describe('resolveDocument', () => {
       italic: false,
       atomic: true,
       link: { kind: 'tel', href: 'tel:+31102821111', description: 'Bel 010 282 11 11' },
+      field: 'contact.phone',
     });
     expect(runs.find((r) => r.link?.kind === 'mailto')).toMatchObject({
       text: 'toegang@alpha.example',
@@ -61,7 +64,7 @@ describe('resolveDocument', () => {
   });
 
   it('flattens emphasis and strong into italic and bold runs', () => {
-    const resolved = resolveDocument(doc('parent-leaflet'), { ...alpha, overrides: {} });
+    const resolved = resolveDocument(doc('parent-leaflet'), { ...alpha, overrides: {} }) as BundledModel<Run[]>;
     if (resolved.kind !== 'parent-leaflet') throw new Error('kind changed');
     expect(contentOf(resolved.sections[0]!.blocks[0])).toEqual([
       { text: 'Een cliëntondersteuner helpt u ', bold: false, italic: false },
@@ -71,7 +74,7 @@ describe('resolveDocument', () => {
   });
 
   it("replaces a section's blocks with the municipality's section file", () => {
-    const resolved = resolveDocument(doc('parent-leaflet'), alpha);
+    const resolved = resolveDocument(doc('parent-leaflet'), alpha) as BundledModel<Run[]>;
     if (resolved.kind !== 'parent-leaflet') throw new Error('kind changed');
     expect(resolved.sections[1]!.title).toBe('Meer weten?');
     expect(resolved.sections[1]!.blocks).toHaveLength(1);
@@ -83,7 +86,7 @@ describe('resolveDocument', () => {
   });
 
   it('reads a URL with a label as its label, and resolves colophon and references', () => {
-    const resolved = resolveDocument(doc('task-per-moment'), alpha);
+    const resolved = resolveDocument(doc('task-per-moment'), alpha) as BundledModel<Run[]>;
     if (resolved.kind !== 'task-per-moment') throw new Error('kind changed');
     expect(resolved.references.items[0]).toEqual([
       { text: 'Checklist: ', bold: false, italic: false },
@@ -97,14 +100,15 @@ describe('resolveDocument', () => {
           href: 'https://www.nji.nl/checklist-clientondersteuning',
           description: 'Website www.nji.nl/checklist-clientondersteuning',
         },
+        field: 'checklist.url',
       },
     ]);
-    const leaflet = resolveDocument(doc('parent-leaflet'), alpha);
+    const leaflet = resolveDocument(doc('parent-leaflet'), alpha) as BundledModel<Run[]>;
     expect(leaflet.colophon).toEqual([[{ text: 'Deze folder is ontwikkeld door het Kennisnetwerk.', bold: false, italic: false }]]);
   });
 
   it('lists the placeholders of a document with their places', () => {
-    const uses = listPlaceholders(doc('parent-leaflet'));
+    const uses = placeholdersIn(inlinesOf(doc('parent-leaflet')));
     expect(uses.map((u) => u.path)).toEqual([
       'contact.organisation',
       'contact.phone',

@@ -6,7 +6,7 @@
 import type { Root } from 'mdast';
 import { diagnostic, type SourceRef } from '../../diagnostics/index.js';
 import type { Block, Inline, Moment, Section, TaskPerMoment } from '../model.js';
-import { checkUniqueIds, splitSections, toBlocks, toSection } from '../blocks.js';
+import { checkUniqueIds, splitSections, toSection } from '../blocks.js';
 import { nodeAt, plainLine, trimInlines, type InlineContext } from '../inlines.js';
 import { textList, type Positions } from './shape.js';
 

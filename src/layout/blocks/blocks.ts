@@ -6,6 +6,7 @@
 import type { Block } from '../../content/model.js';
 import type { Run } from '../../resolve/runs.js';
 import type { FrameItem, StructNode } from '../frames.js';
+import type { TextSource } from '../fit.js';
 import type { Palette } from '../palette.js';
 import type { StructureBuilder } from '../structure.js';
 import type { Template, TypeStyle } from '../template.js';
@@ -24,6 +25,8 @@ export interface BlockContext {
   section: string;
   /** Column width. */
   width: number;
+  /** Where the blocks come from (the section, for messages); each block puts in its own line. */
+  source: TextSource;
 }
 
 export interface LaidBlock {
@@ -56,6 +59,7 @@ export function heading(ctx: BlockContext, runs: readonly Run[], title: string, 
     node,
     builder: ctx.builder,
     section: ctx.section,
+    source: ctx.source,
     keepTogether: true,
   });
   // A heading never ends a column: its last line keeps with the first line of the text.
@@ -75,6 +79,7 @@ export function paragraph(ctx: BlockContext, runs: readonly Run[], style: TypeSt
     node,
     builder: ctx.builder,
     section: ctx.section,
+    source: ctx.source,
   });
   return { lines, spaceBefore: style.spaceBefore ?? 0, spaceAfter: style.spaceAfter ?? 0 };
 }
@@ -101,6 +106,7 @@ export function list(ctx: BlockContext, ordered: boolean, items: readonly Run[][
       node: lbody,
       builder: ctx.builder,
       section: ctx.section,
+      source: ctx.source,
       indent,
     });
     const first = lines[0];
@@ -148,6 +154,7 @@ export function pullquote(ctx: BlockContext, runs: readonly Run[]): LaidBlock {
     node: p,
     builder: ctx.builder,
     section: ctx.section,
+    source: ctx.source,
     indent: RULE + 9,
     keepTogether: true,
     decorate: rule,
@@ -178,6 +185,7 @@ export function citation(ctx: BlockContext, paragraphs: readonly Run[][], source
       node: p,
       builder: ctx.builder,
       section: ctx.section,
+      source: ctx.source,
       decorate: panel,
     });
     if (i > 0) lines.push(spacer(4, ctx.section, true, panel));
@@ -193,6 +201,7 @@ export function citation(ctx: BlockContext, paragraphs: readonly Run[][], source
     node: src,
     builder: ctx.builder,
     section: ctx.section,
+    source: ctx.source,
     keepTogether: true,
     decorate: panel,
   });
@@ -213,7 +222,8 @@ function stripDash(runs: readonly Run[]): Run[] {
   return out;
 }
 
-export function block(ctx: BlockContext, b: Block<Run[]>): LaidBlock {
+export function block(context: BlockContext, b: Block<Run[]>): LaidBlock {
+  const ctx = at(context, b);
   switch (b.type) {
     case 'paragraph':
       return paragraph(ctx, b.content);
@@ -224,4 +234,9 @@ export function block(ctx: BlockContext, b: Block<Run[]>): LaidBlock {
     case 'citation':
       return citation(ctx, b.paragraphs, b.source);
   }
+}
+
+/** The context for one block: messages about its text point at the block's own line. */
+export function at(ctx: BlockContext, b: Block<Run[]>): BlockContext {
+  return { ...ctx, source: { ...ctx.source, at: b.at } };
 }

@@ -80,6 +80,12 @@ export function flow(
       if (!advance()) break;
       continue;
     }
+    // A line taller than a whole column (a contact block that cannot split) would run past
+    // the column's foot: it waits for a taller column, or overflows.
+    if (atTop && lines[i]!.height > r.height + 0.01) {
+      if (!advance()) break;
+      continue;
+    }
     // Place the chain, or as much as fits when it is taller than a whole column.
     for (let j = i; j <= k; j++) {
       const line = lines[j]!;

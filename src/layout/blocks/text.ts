@@ -4,6 +4,7 @@
  * wraps), underlined in the link colour.
  */
 import type { Run } from '../../resolve/runs.js';
+import { checkLines, type TextSource } from '../fit.js';
 import type { FrameItem, StructNode } from '../frames.js';
 import type { StructureBuilder } from '../structure.js';
 import { breakLines, type InlineStyle, type Line } from '../text/index.js';
@@ -25,6 +26,8 @@ export interface TextOptions {
   keepTogether?: boolean;
   /** Drawn behind each line (panel slices, rules), with the line box. */
   decorate?: (x: number, y: number, height: number, out: FrameItem[]) => void;
+  /** Where the text comes from: a line wider than the column is reported there. */
+  source: TextSource;
 }
 
 /** Baseline offset from the top of a line box, centring the font's ascent–descent in the leading. */
@@ -55,12 +58,14 @@ export function drawLine(
   size: number,
   color: string,
   linkColor: string,
-  node: StructNode,
+  /** Undefined for an artifact (a footer). */
+  node: StructNode | undefined,
   links: Map<number, StructNode>,
   out: FrameItem[],
 ): void {
   for (const seg of line.segments) {
     const linkNode = seg.linkGroup !== undefined ? links.get(seg.linkGroup) : undefined;
+    const owner = linkNode ?? node;
     const item: FrameItem = {
       type: 'text',
       x: x + seg.x,
@@ -70,10 +75,11 @@ export function drawLine(
       color: linkNode ? linkColor : color,
       text: seg.text,
       width: seg.width,
-      node: (linkNode ?? node).id,
     };
+    if (owner) item.node = owner.id;
     if (seg.hyphen) item.hyphen = true;
     if (seg.suffix) item.actualTextSuffix = seg.suffix;
+    if (seg.field !== undefined) item.contact = seg.field;
     if (linkNode && seg.link) {
       item.link = { href: seg.link.href, node: linkNode.id };
       const visible = seg.text.replace(/\s+$/, '');
@@ -89,6 +95,7 @@ export function drawLine(
 export function textLines(runs: readonly Run[], o: TextOptions): FlowLine[] {
   const indent = o.indent ?? 0;
   const lines = breakLines(runs, o.style, o.width - indent);
+  checkLines(lines, o.width - indent, o.source);
   const links = linkNodes(lines, o.node, o.builder);
   const base = baselineOffset(o.style, o.leading);
   const n = lines.length;

@@ -1,17 +1,21 @@
 /** What every part of an infographic page draws into. */
 import type { DocumentModel } from '../../content/model.js';
-import type { Diagnostic } from '../../diagnostics/index.js';
+import type { Diagnostic, SourceRef } from '../../diagnostics/index.js';
 import type { MergedProfile } from '../../profiles/model.js';
 import type { Run } from '../../resolve/runs.js';
+import type { FitScope, TextSource } from '../fit.js';
 import type { Bookmark, FrameItem, Frames } from '../frames.js';
 import type { StructureBuilder } from '../structure.js';
-import { loadFontSet, type FontSet } from '../text/index.js';
+import { fontIds } from '../kinds/context.js';
+import { facesUsed, loadFontSet, type FontSet } from '../text/index.js';
 import type { BlockStyle } from './flow.js';
 import type { InfographicPalette } from './palette.js';
 import type { InfographicTemplate, PageGeometry } from './template.js';
 
 export interface Canvas {
   items: FrameItem[];
+  /** Where text that does not fit is reported: this attempt's diagnostics. */
+  fit: FitScope;
   builder: StructureBuilder;
   fonts: FontSet;
   palette: InfographicPalette;
@@ -35,6 +39,13 @@ export interface InfographicEnv {
   fonts: FontSet;
   /** Folder with the templates; defaults to the tool's own templates/. */
   templatesRoot?: string;
+  /** The profile's source positions by JSON pointer, so a value that does not fit is reported at its line. */
+  positions?: ReadonlyMap<string, SourceRef>;
+}
+
+/** A text source on this canvas: a part of the document (its line) named for messages. */
+export function sourceOf(c: Canvas, at: SourceRef, what: string): TextSource {
+  return { scope: c.fit, at, what };
 }
 
 export interface InfographicResult {
@@ -54,7 +65,7 @@ export function infographicFrames(
     width: g.width,
     height: g.height,
     pages: [{ items: c.items }],
-    fonts: c.fonts.faces,
+    fonts: facesUsed(c.fonts, fontIds([{ items: c.items }])),
     structure: c.builder.root,
     bookmarks,
     meta: {

@@ -8,6 +8,7 @@ import type { Run } from '../../resolve/runs.js';
 import type { FrameItem, StructNode } from '../frames.js';
 import type { StructureBuilder } from '../structure.js';
 import { baselineOffset, drawLine, linkNodes } from '../blocks/text.js';
+import { checkLines, type TextSource } from '../fit.js';
 import { breakLines, type FontSet, type Line } from '../text/index.js';
 
 export interface BlockStyle {
@@ -31,8 +32,13 @@ export interface Block {
   width: number;
 }
 
-export function measureBlock(runs: readonly Run[], style: BlockStyle, maxWidth: number): Block {
+/**
+ * Breaks `runs` for `maxWidth` and reports a line wider than `limit` (the width, unless the
+ * box may give an unbreakable address more room than it breaks text for) at `source`.
+ */
+export function measureBlock(runs: readonly Run[], style: BlockStyle, maxWidth: number, source: TextSource, limit = maxWidth): Block {
   const lines = breakLines(runs, style, maxWidth);
+  checkLines(lines, maxWidth, source, limit);
   return { lines, style, height: lines.length * style.leading, width: Math.max(0, ...lines.map((l) => l.width)) };
 }
 

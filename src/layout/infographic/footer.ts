@@ -1,20 +1,32 @@
 /**
  * The municipality's footer band, shared by both infographics: the logo on a white field
  * (so any logo stays legible on any brand colour), the municipality's name and contact
- * organisation, and its phone number and website as links.
+ * organisation, and its phone number and website as links. Every value is set in the
+ * bundled face and tagged with its field for the contact self-check. A long name or
+ * organisation wraps and the band grows; a web address breaks after its `/` (or before a
+ * `.`) and may take the room the left side can spare; one that still does not fit is a
+ * `layout/overflow` error at its line in the profile.
  */
 import type { MergedProfile } from '../../profiles/model.js';
+import type { Run } from '../../resolve/runs.js';
+import { fieldSource } from '../fit.js';
 import type { StructNode } from '../frames.js';
 import { mm } from '../units.js';
 import type { Canvas } from './canvas.js';
 import { styleOf } from './canvas.js';
 import { phoneRun, webRun } from '../kinds/links.js';
 import { logoAspect } from '../logo.js';
-import { drawBlock, measureBlock, plain } from './flow.js';
+import { drawBlock, measureBlock } from './flow.js';
 import { WHITE } from './palette.js';
 
 const PAD = 10;
 const LOGO_MAX_WIDTH = 120;
+/** Share of the band the name and organisation keep, however wide the web address. */
+const LEFT_MIN_SHARE = 0.3;
+
+function value(text: string, field: string, bold = false): Run[] {
+  return [{ text, bold, italic: false, field }];
+}
 
 /** Draws the footer band with its bottom edge at `bottom` into `parent` (a Sect); returns its top. */
 export function footerBand(c: Canvas, profile: MergedProfile, x: number, width: number, bottom: number, parent: StructNode): number {
@@ -37,13 +49,15 @@ export function footerBand(c: Canvas, profile: MergedProfile, x: number, width: 
   }
 
   const rightMax = width * 0.42;
-  const phone = measureBlock([phoneRun(profile.contact.phone)], phoneStyle, rightMax);
-  const web = measureBlock([webRun(profile.contact.website, false)], webStyle, rightMax);
-  const rightWidth = Math.max(phone.width, web.width);
   const leftX = x + PAD + (fieldWidth ? fieldWidth + PAD : 0);
+  const rightLimit = Math.max(rightMax, x + width - PAD - PAD - leftX - width * LEFT_MIN_SHARE);
+  const where = (field: string) => fieldSource(c.fit, field, 'the footer band');
+  const phone = measureBlock([phoneRun(profile.contact.phone, 'contact.phone')], phoneStyle, rightMax, where('contact.phone'), rightLimit);
+  const web = measureBlock([webRun(profile.contact.website, 'contact.website', false)], webStyle, rightMax, where('contact.website'), rightLimit);
+  const rightWidth = Math.max(phone.width, web.width);
   const leftWidth = x + width - PAD - rightWidth - PAD - leftX;
-  const name = measureBlock(plain(profile.name), nameStyle, leftWidth);
-  const org = measureBlock(plain(profile.contact.organisation), smallStyle, leftWidth);
+  const name = measureBlock(value(profile.name, 'name', true), nameStyle, leftWidth, where('name'));
+  const org = measureBlock(value(profile.contact.organisation, 'contact.organisation'), smallStyle, leftWidth, where('contact.organisation'));
 
   const leftHeight = name.height + org.height;
   const rightHeight = phone.height + web.height;

@@ -8,7 +8,8 @@ import type { Moment } from '../../content/model.js';
 import type { Run } from '../../resolve/runs.js';
 import type { StructNode } from '../frames.js';
 import { measure } from '../text/index.js';
-import { bodyStyle, styleOf, type Canvas } from './canvas.js';
+import { checkWidth } from '../fit.js';
+import { bodyStyle, sourceOf, styleOf, type Canvas } from './canvas.js';
 import { drawBlock, measureBlock, plain, type Block } from './flow.js';
 import { checkMark, disc } from './shapes.js';
 
@@ -31,8 +32,6 @@ export interface MeasuredMoment {
   tasks: Block[];
   /** Heights of the three rows: header, description, checklist. */
   rows: [number, number, number];
-  /** How far the widest unbreakable word or label sticks out of the panel (≤ 0: it fits). */
-  excessWidth: number;
 }
 
 export interface PanelMetrics {
@@ -62,14 +61,25 @@ export function rolesFitBeside(c: Canvas, roles: string[], width: number): boole
   return roles.every((role) => BADGE + BESIDE_GAP + roleWidth(c, role) <= width);
 }
 
+/** The panel as messages name it: a word that does not fit is reported at the moment's line. */
+export function panelSource(c: Canvas, moment: Moment<Run[]>) {
+  return sourceOf(c, moment.at, `the panel of moment ${moment.number} ("${moment.name}")`);
+}
+
+/**
+ * Measures the panel's parts; a word or address wider than the panel, and a role label
+ * wider than the panel, are reported as they are measured.
+ */
 export function measureMoment(c: Canvas, moment: Moment<Run[]>, width: number, bodySize: number, roleBeside: boolean): MeasuredMoment {
   const { palette: p } = c;
   const m = panelMetrics(c, bodySize);
-  const name = measureBlock(plain(moment.name, true), styleOf(c, 'momentName', p.heading, { bold: true, hyphenate: false }), width);
-  const subtitle = measureBlock(plain(moment.subtitle), styleOf(c, 'momentSubtitle', p.text, { italic: true, hyphenate: false }), width);
+  const source = panelSource(c, moment);
+  const name = measureBlock(plain(moment.name, true), styleOf(c, 'momentName', p.heading, { bold: true, hyphenate: false }), width, source);
+  const subtitle = measureBlock(plain(moment.subtitle), styleOf(c, 'momentSubtitle', p.text, { italic: true, hyphenate: false }), width, source);
   const body = bodyStyle(c, bodySize, p.text, { linkColor: p.heading });
-  const description = moment.description.map((para) => measureBlock(para, body, width));
-  const tasks = moment.tasks.map((task) => measureBlock(task, body, width - CHECK_INDENT));
+  const description = moment.description.map((para) => measureBlock(para, body, width, source));
+  const tasks = moment.tasks.map((task) => measureBlock(task, body, width - CHECK_INDENT, source));
+  checkWidth(roleWidth(c, moment.role), width, source, roleLabel(moment.role));
   const header = BADGE + (roleBeside ? 0 : 6 + PILL_HEIGHT) + 8 + name.height + subtitle.height;
   const stack = (blocks: Block[], gap: number) => blocks.reduce((h, b, i) => h + b.height + (i ? gap : 0), 0);
   return {
@@ -81,13 +91,6 @@ export function measureMoment(c: Canvas, moment: Moment<Run[]>, width: number, b
     description,
     tasks,
     rows: [header, stack(description, m.paraGap), stack(tasks, m.taskGap)],
-    excessWidth: Math.max(
-      name.width - width,
-      subtitle.width - width,
-      roleWidth(c, moment.role) - width,
-      ...description.map((b) => b.width - width),
-      ...tasks.map((b) => b.width - (width - CHECK_INDENT)),
-    ),
   };
 }
 
@@ -149,7 +152,8 @@ export function drawMoment(
   drawBlock(mom.subtitle, x, y, builder.add(sect, 'P'), builder, items);
 
   items.push({ type: 'rect', x: pillX, y: pillY, width: mom.roleWidth, height: PILL_HEIGHT, radius: PILL_HEIGHT / 2, fill: p.band });
-  const role = measureBlock(plain(roleLabel(mom.moment.role), true), styleOf(c, 'role', p.onBand, { bold: true, hyphenate: false }), mom.roleWidth);
+  const roleStyle = styleOf(c, 'role', p.onBand, { bold: true, hyphenate: false });
+  const role = measureBlock(plain(roleLabel(mom.moment.role), true), roleStyle, mom.roleWidth, panelSource(c, mom.moment));
   drawBlock(role, pillX + PILL_PAD, pillY + (PILL_HEIGHT - role.height) / 2, builder.add(sect, 'P'), builder, items);
 
   y = box.y + m.padding + rows[0]! + m.rowGap;

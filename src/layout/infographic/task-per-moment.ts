@@ -10,16 +10,17 @@
  * `layout/overflow` error naming it. Nothing is clipped or dropped.
  */
 import type { TaskPerMoment } from '../../content/model.js';
-import { diagnostic, type Diagnostic, type SourceRef } from '../../diagnostics/index.js';
+import { diagnostic, fileStart, type Diagnostic } from '../../diagnostics/index.js';
 import type { MergedProfile } from '../../profiles/model.js';
 import type { Run } from '../../resolve/runs.js';
 import type { Bookmark } from '../frames.js';
 import { StructureBuilder } from '../structure.js';
 import type { KindLayout } from '../kinds/context.js';
-import { bodyStyle, drawLater, fontsFor, infographicFrames, styleOf, type Canvas, type InfographicEnv, type InfographicResult } from './canvas.js';
+import { fitScope } from '../fit.js';
+import { bodyStyle, drawLater, fontsFor, infographicFrames, sourceOf, styleOf, type Canvas, type InfographicEnv, type InfographicResult } from './canvas.js';
 import { balanceColumns } from './columns.js';
 import { displayUrl } from '../kinds/links.js';
-import { drawBlock, measureBlock, plain, type Block } from './flow.js';
+import { drawBlock, measureBlock, plain } from './flow.js';
 import { footerBand } from './footer.js';
 import { drawMoment, measureMoment, panelHeight, rolesFitBeside } from './moment-panel.js';
 import { infographicPalette } from './palette.js';
@@ -47,7 +48,10 @@ function compose(doc: TaskPerMoment<Run[]>, profile: MergedProfile, g: PageGeome
   const root = builder.root;
   const { content } = g;
   const bookmarks: Bookmark[] = [];
-  const overflow: Diagnostic[] = [];
+  const overflow = c.fit.diagnostics;
+  const titleSource = sourceOf(c, fileStart(doc.file), 'the title band');
+  const introSource = sourceOf(c, doc.intro.at, `the introduction ("${doc.intro.heading}")`);
+  const refSource = sourceOf(c, doc.references.at, `the reading list ("${doc.references.heading}")`);
 
   // Sections first, in reading order; they are filled in layout order below.
   const titleSect = builder.add(root, 'Sect');
@@ -57,16 +61,16 @@ function compose(doc: TaskPerMoment<Run[]>, profile: MergedProfile, g: PageGeome
   const colophonSect = doc.colophon.length ? builder.add(root, 'Sect') : undefined;
 
   // Title band.
-  let y = titleBand(c, doc.title, doc.subtitle, content.x, content.width, content.y, titleSect) + g.gap;
+  let y = titleBand(c, doc.title, doc.subtitle, content.x, content.width, content.y, titleSect, titleSource) + g.gap;
 
   // Introduction: heading, then the paragraphs balanced over the grid's three columns.
   const h2 = styleOf(c, 'h2', p.heading, { bold: true, hyphenate: false });
-  const introHeading = measureBlock(plain(doc.intro.heading, true), h2, content.width);
+  const introHeading = measureBlock(plain(doc.intro.heading, true), h2, content.width, introSource);
   bookmarks.push({ title: doc.intro.heading, page: 0, y });
   y = drawBlock(introHeading, content.x, y, builder.add(introSect, 'H2'), builder, c.items) + (c.template.type.h2.spaceAfter ?? 0);
   const cols = [0, 1, 2].map((i) => g.column(i, 3));
   const body = bodyStyle(c, bodySize, p.text, { linkColor: p.heading });
-  const introBlocks = doc.intro.paragraphs.map((para) => measureBlock(para, body, cols[0]!.width));
+  const introBlocks = doc.intro.paragraphs.map((para) => measureBlock(para, body, cols[0]!.width, introSource));
   const intro = balanceColumns(introBlocks, 3, body.leading * 0.5, wholeIntro);
   intro.draw(cols.map((col) => col.x), y, introBlocks.map(() => builder.add(introSect, 'P')), builder, c.items);
   const panelsTop = y + intro.height + g.gap;
@@ -79,14 +83,14 @@ function compose(doc: TaskPerMoment<Run[]>, profile: MergedProfile, g: PageGeome
   const colophon = drawLater(c, () => {
     if (!colophonSect) return;
     const style = styleOf(c, 'colophon', p.muted);
-    const blocks = doc.colophon.map((para) => measureBlock(para, style, content.width));
+    const blocks = doc.colophon.map((para) => measureBlock(para, style, content.width, sourceOf(c, fileStart(doc.file), 'the colophon')));
     const height = blocks.reduce((h, b) => h + b.height, 0);
     let cy = bottom - height;
     for (const block of blocks) cy = drawBlock(block, content.x, cy, builder.add(colophonSect, 'P'), builder, c.items);
     bottom -= height + g.gap * 0.5;
   });
   const small = styleOf(c, 'small', p.text, { linkColor: p.heading });
-  const refBlocks = doc.references.items.map((item) => measureBlock(referenceRuns(item), small, cols[0]!.width));
+  const refBlocks = doc.references.items.map((item) => measureBlock(referenceRuns(item), small, cols[0]!.width, refSource));
   const refRows: number[] = [];
   refBlocks.forEach((b, i) => {
     const row = Math.floor(i / 3);
@@ -94,7 +98,12 @@ function compose(doc: TaskPerMoment<Run[]>, profile: MergedProfile, g: PageGeome
   });
   const refGap = c.template.type.small.spaceAfter ?? 0;
   const refsHeight = refRows.reduce((h, r) => h + r, 0) + refGap * Math.max(0, refRows.length - 1);
-  const refHeading = measureBlock(plain(doc.references.heading, true), styleOf(c, 'h2', p.heading, { bold: true, hyphenate: false, size: 11, leading: 14 }), content.width);
+  const refHeading = measureBlock(
+    plain(doc.references.heading, true),
+    styleOf(c, 'h2', p.heading, { bold: true, hyphenate: false, size: 11, leading: 14 }),
+    content.width,
+    refSource,
+  );
   const refsTop = bottom - refsHeight - refHeading.height - 2;
   const references = drawLater(c, () => {
     let ry = drawBlock(refHeading, content.x, refsTop, builder.add(refSect, 'H2'), builder, c.items) + 2;
@@ -124,20 +133,7 @@ function compose(doc: TaskPerMoment<Run[]>, profile: MergedProfile, g: PageGeome
       const message = `${panel} is ${Math.ceil(need - available)} pt too tall for the ${Math.floor(available)} pt left between the introduction and the references, even with body text at ${bodySize} pt. Shorten its description or tasks (or the introduction).`;
       overflow.push(diagnostic(m.moment.at, 'layout/overflow', message));
     }
-    if (m.excessWidth > 0.5) {
-      const message = `${panel} holds a word or label ${Math.ceil(m.excessWidth)} pt wider than the panel that cannot be broken (a long name, number or web address); shorten it.`;
-      overflow.push(diagnostic(m.moment.at, 'layout/overflow', message));
-    }
   }
-  const wide = (blocks: Block[], at: SourceRef, part: string) => {
-    const excess = Math.max(...blocks.map((b) => b.width - cols[0]!.width));
-    if (excess > 0.5) {
-      const message = `${part} holds a word ${Math.ceil(excess)} pt wider than its column that cannot be broken (a long name, number or web address); shorten it.`;
-      overflow.push(diagnostic(at, 'layout/overflow', message));
-    }
-  };
-  wide(introBlocks, doc.intro.at, `The introduction ("${doc.intro.heading}")`);
-  wide(refBlocks, doc.references.at, `The reading list ("${doc.references.heading}")`);
   const badges: number[] = [];
   measured.forEach((m, i) => {
     const col = g.column(i, measured.length);
@@ -165,9 +161,10 @@ export function composeTaskPerMoment(doc: TaskPerMoment<Run[]>, profile: MergedP
   let attempt: Attempt | undefined;
   search: for (const size of template.bodySizes) {
     for (const wholeIntro of [true, false]) {
-      const canvas: Canvas = { items: [], builder: new StructureBuilder(), fonts: env.fonts, palette, template };
+      const fit = fitScope(doc, profile.name, env.positions, []);
+      const canvas: Canvas = { items: [], builder: new StructureBuilder(), fonts: env.fonts, palette, template, fit };
       attempt = compose(doc, profile, g, canvas, size, wholeIntro);
-      if (attempt.overflow.length === 0) break search;
+      if (!attempt.overflow.some((d) => d.severity === 'error')) break search;
     }
   }
   return { ...attempt!, geometry: g };
@@ -186,6 +183,7 @@ export const taskPerMomentKind: KindLayout = (k) => {
   const { canvas, bookmarks, overflow } = composeTaskPerMoment(k.doc as TaskPerMoment<Run[]>, k.profile, {
     fonts: k.fonts,
     templatesRoot: k.env.templatesRoot,
+    positions: k.fit.positions,
   });
   k.builder = canvas.builder;
   k.pages.splice(0, k.pages.length, { items: canvas.items });

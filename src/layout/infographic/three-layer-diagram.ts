@@ -6,13 +6,14 @@
  * leaflet layout's (kinds/three-layer-model.ts).
  */
 import type { ThreeLayerModel } from '../../content/model.js';
-import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
+import { diagnostic, fileStart, type Diagnostic } from '../../diagnostics/index.js';
 import type { MergedProfile } from '../../profiles/model.js';
 import type { Run } from '../../resolve/runs.js';
 import { textOn, tint } from '../color.js';
 import { StructureBuilder } from '../structure.js';
 import { measure } from '../text/index.js';
-import { bodyStyle, drawLater, fontsFor, infographicFrames, styleOf, type Canvas, type InfographicEnv, type InfographicResult } from './canvas.js';
+import { fitScope } from '../fit.js';
+import { bodyStyle, drawLater, fontsFor, infographicFrames, sourceOf, styleOf, type Canvas, type InfographicEnv, type InfographicResult } from './canvas.js';
 import { drawBlock, measureBlock, plain, type Block } from './flow.js';
 import { footerBand } from './footer.js';
 import { bandColours, brandInk, infographicPalette, standOut, WHITE } from './palette.js';
@@ -46,11 +47,12 @@ interface Composed {
 function compose(doc: ThreeLayerModel<Run[]>, profile: MergedProfile, g: PageGeometry, c: Canvas, bodySize: number): Composed {
   const { builder, palette: p, template: t } = c;
   const { content } = g;
-  const overflow: Diagnostic[] = [];
+  const overflow = c.fit.diagnostics;
   const titleSect = builder.add(builder.root, 'Sect');
-  let y = titleBand(c, doc.title, doc.subtitle, content.x, content.width, content.y, titleSect) + g.gap;
+  const head = sourceOf(c, fileStart(doc.file), 'the title band');
+  let y = titleBand(c, doc.title, doc.subtitle, content.x, content.width, content.y, titleSect, head) + g.gap;
   if (doc.description) {
-    const lead = measureBlock(plain(doc.description), bodyStyle(c, t.type.subtitle.size, p.text), Math.min(content.width, 560));
+    const lead = measureBlock(plain(doc.description), bodyStyle(c, t.type.subtitle.size, p.text), Math.min(content.width, 560), sourceOf(c, fileStart(doc.file), 'the description under the title'));
     y = drawBlock(lead, content.x, y, builder.add(titleSect, 'P'), builder, c.items) + g.gap;
   }
   const layersSect = builder.add(builder.root, 'Sect');
@@ -83,20 +85,15 @@ function compose(doc: ThreeLayerModel<Run[]>, profile: MergedProfile, g: PageGeo
     c.items.push({ type: 'text', x: bx - nw / 2, y: by + cap / 2, font: c.fonts.bold.id, size, color: colours.numeral, text: numeral, width: nw });
 
     const tx = x + s + BADGE + s;
-    const title = measureBlock(plain(layer.title, true), styleOf(c, 'momentName', colours.heading, { bold: true, hyphenate: false }), textWidth);
-    const summary = measureBlock(layer.summary, bodyStyle(c, bodySize, colours.text, { linkColor: colours.text }), textWidth);
+    const source = sourceOf(c, layer.at, `layer ${layer.number} ("${layer.title}") of the diagram`);
+    const title = measureBlock(plain(layer.title, true), styleOf(c, 'momentName', colours.heading, { bold: true, hyphenate: false }), textWidth, source);
+    const summary = measureBlock(layer.summary, bodyStyle(c, bodySize, colours.text, { linkColor: colours.text }), textWidth, source);
     const blocks: Block[] = [title, summary];
     const need = s + blocks.reduce((h, b) => h + b.height, 0) + 6 + s;
     const room = height;
     if (need > room) {
       overflow.push(
         diagnostic(layer.at, 'layout/overflow', `Layer ${layer.number} ("${layer.title}") of the diagram is ${Math.ceil(need - room)} pt too tall for its band, even with text at ${bodySize} pt. Shorten its title or summary.`),
-      );
-    }
-    const excess = Math.max(title.width, summary.width) - textWidth;
-    if (excess > 0.5) {
-      overflow.push(
-        diagnostic(layer.at, 'layout/overflow', `Layer ${layer.number} ("${layer.title}") of the diagram holds a word ${Math.ceil(excess)} pt wider than its band that cannot be broken; shorten it.`),
       );
     }
     const li = builder.add(list, 'LI');
@@ -113,15 +110,16 @@ function compose(doc: ThreeLayerModel<Run[]>, profile: MergedProfile, g: PageGeo
 }
 
 export function layoutThreeLayerDiagram(doc: ThreeLayerModel<Run[]>, profile: MergedProfile, env: InfographicEnv): InfographicResult {
-  const { fonts, templatesRoot } = fontsFor(profile, env);
+  const { fonts, templatesRoot, positions } = fontsFor(profile, env);
   const template = loadInfographicTemplate(templatesRoot ?? defaultTemplatesDir(), 'three-layer-diagram');
   const g = pageGeometry(template);
   const palette = infographicPalette(profile.brand.primary, template);
   let result: Composed | undefined;
   for (const size of template.bodySizes) {
-    const canvas: Canvas = { items: [], builder: new StructureBuilder(), fonts, palette, template };
+    const fit = fitScope(doc, profile.name, positions, []);
+    const canvas: Canvas = { items: [], builder: new StructureBuilder(), fonts, palette, template, fit };
     result = compose(doc, profile, g, canvas, size);
-    if (result.overflow.length === 0) break;
+    if (!result.overflow.some((d) => d.severity === 'error')) break;
   }
   const { canvas, overflow } = result!;
   return { frames: infographicFrames(g, canvas, [], doc, profile), diagnostics: [...overflow] };

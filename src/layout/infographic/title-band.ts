@@ -4,7 +4,9 @@
  * breaks, rather than wherever the width runs out.
  */
 import type { Run } from '../../resolve/runs.js';
+import type { TextSource } from '../fit.js';
 import type { StructNode } from '../frames.js';
+import { breakLines } from '../text/index.js';
 import { mm } from '../units.js';
 import { styleOf, type Canvas } from './canvas.js';
 import { drawBlock, measureBlock, plain } from './flow.js';
@@ -27,14 +29,15 @@ export function titleBand(
   width: number,
   top: number,
   parent: StructNode,
+  source: TextSource,
 ): number {
   const { palette: p } = c;
   const inner = width - 2 * PAD_X;
   const style = styleOf(c, 'title', p.onBand, { bold: true, hyphenate: false });
-  const oneLine = measureBlock(plain(title, true), style, inner).lines.length === 1;
-  const titleBlock = measureBlock(titleRuns(title, oneLine), style, inner);
+  const oneLine = breakLines(plain(title, true), style, inner).length === 1;
+  const titleBlock = measureBlock(titleRuns(title, oneLine), style, inner, source);
   const subStyle = styleOf(c, 'subtitle', p.onBand, { hyphenate: false });
-  const subBlock = subtitle ? measureBlock(plain(subtitle), subStyle, inner) : undefined;
+  const subBlock = subtitle ? measureBlock(plain(subtitle), subStyle, inner, source) : undefined;
   const textHeight = titleBlock.height + (subBlock ? subBlock.height + 4 : 0);
   const height = Math.max(mm(c.template.bandHeight), textHeight + 2 * PAD_Y);
 

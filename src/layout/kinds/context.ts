@@ -6,11 +6,12 @@ import type { Diagnostic } from '../../diagnostics/index.js';
 import type { DocumentModel } from '../../content/model.js';
 import type { MergedProfile } from '../../profiles/model.js';
 import type { Run } from '../../resolve/runs.js';
+import type { FitScope } from '../fit.js';
 import type { Bookmark, FrameItem, Frames, Page } from '../frames.js';
 import type { Palette } from '../palette.js';
 import type { StructureBuilder } from '../structure.js';
 import type { Geometry, Template } from '../template.js';
-import type { FontSet } from '../text/index.js';
+import { facesUsed, type FontSet } from '../text/index.js';
 
 export interface LayoutEnv {
   /** The default font family (Source Sans 3); a profile's house font replaces it. */
@@ -33,6 +34,8 @@ export interface KindContext {
   pages: Page[];
   bookmarks: Bookmark[];
   diagnostics: Diagnostic[];
+  /** Where the layout reports text that does not fit (into `diagnostics`). */
+  fit: FitScope;
 }
 
 export function pageItems(k: KindContext, page: number): FrameItem[] {
@@ -42,12 +45,18 @@ export function pageItems(k: KindContext, page: number): FrameItem[] {
 
 export type KindLayout = (k: KindContext) => void;
 
+/** Frames, or none when the diagnostics hold an error. */
+export interface LayoutResult {
+  frames: Frames | undefined;
+  diagnostics: Diagnostic[];
+}
+
 export function toFrames(k: KindContext): Frames {
   return {
     width: k.g.width,
     height: k.g.height,
     pages: k.pages,
-    fonts: k.fonts.faces,
+    fonts: facesUsed(k.fonts, fontIds(k.pages)),
     structure: k.builder.root,
     bookmarks: k.bookmarks,
     meta: {
@@ -58,4 +67,11 @@ export function toFrames(k: KindContext): Frames {
       keywords: ['cliëntondersteuning', k.profile.name],
     },
   };
+}
+
+/** The font ids the text items of `pages` use. */
+export function fontIds(pages: readonly Page[]): Set<string> {
+  const ids = new Set<string>();
+  for (const p of pages) for (const i of p.items) if (i.type === 'text') ids.add(i.font);
+  return ids;
 }

@@ -6,21 +6,31 @@
 import { diagnostic, fileStart, type SourceRef } from '../../diagnostics/index.js';
 import type { Section } from '../../content/model.js';
 import type { Run } from '../../resolve/runs.js';
-import { block, heading, paragraph, stack, type BlockContext } from '../blocks/blocks.js';
+import { at, block, heading, paragraph, stack, type BlockContext } from '../blocks/blocks.js';
 import { flow, type FlowLine, type Region } from '../blocks/flow.js';
-import { baselineOffset, spacer, textLines } from '../blocks/text.js';
+import { baselineOffset, drawLine, spacer, textLines } from '../blocks/text.js';
 import { tint } from '../color.js';
+import { checkHeight, checkLines, fieldSource, trialScope, type TextSource } from '../fit.js';
 import type { FrameItem, StructNode } from '../frames.js';
 import { logoAspect } from '../logo.js';
 import { qrPath } from '../qr.js';
 import { StructureBuilder } from '../structure.js';
-import { breakLines, measure } from '../text/index.js';
+import { breakLines, measure, type Line } from '../text/index.js';
 import { mm } from '../units.js';
 import { pageItems, type KindContext } from './context.js';
 import { displayUrl, emailRun, phoneRun, plain, webRun } from './links.js';
 
-export function blockContext(k: KindContext, parent: StructNode, section: string, width: number): BlockContext {
-  return { fonts: k.fonts, template: k.template, colors: k.colors, builder: k.builder, parent, section, width };
+export function blockContext(k: KindContext, parent: StructNode, section: string, width: number, source: TextSource): BlockContext {
+  return { fonts: k.fonts, template: k.template, colors: k.colors, builder: k.builder, parent, section, width, source };
+}
+
+/** The document's own text outside the Markdown body (title, colophon): its first line. */
+export function documentSource(k: KindContext, what: string): TextSource {
+  return { scope: k.fit, at: fileStart(k.doc.file), what };
+}
+
+export function sectionSource(k: KindContext, s: Section<Run[]>): TextSource {
+  return { scope: k.fit, at: s.at, what: `section "${s.title}" (#${s.id})` };
 }
 
 /** Lines placed one after another from (x, y) on `page`, ignoring columns; returns the bottom. */
@@ -73,6 +83,7 @@ export function cover(k: KindContext): number {
     node: h1,
     builder,
     section: 'cover',
+    source: documentSource(k, 'the title on the cover'),
   });
   const subtitleLines: FlowLine[] = [];
   if (k.doc.subtitle) {
@@ -87,6 +98,7 @@ export function cover(k: KindContext): number {
         node: p,
         builder,
         section: 'cover',
+        source: documentSource(k, 'the subtitle on the cover'),
       }),
     );
     if (subtitleLines[0]) subtitleLines[0].spaceBefore = 6;
@@ -116,6 +128,7 @@ export function cover(k: KindContext): number {
     node: nameNode,
     builder,
     section: 'cover',
+    source: fieldSource(k.fit, 'name', "the municipality's name on the cover"),
   });
   const fieldH = fpad + (logo ? logoH + 5 : 0) + heightOf(nameLines) + fpad;
 
@@ -142,7 +155,7 @@ export function cover(k: KindContext): number {
 /** A `##` section: Sect > H2, blocks. */
 export function sectionLines(k: KindContext, s: Section<Run[]>, width: number): FlowLine[] {
   const sect = k.builder.add(k.builder.root, 'Sect');
-  const ctx = blockContext(k, sect, s.id, width);
+  const ctx = blockContext(k, sect, s.id, width, sectionSource(k, s));
   return stack([heading(ctx, s.heading, s.title, k.template.type.h2), ...s.blocks.map((b) => block(ctx, b))]);
 }
 
@@ -169,13 +182,13 @@ export function contactLines(k: KindContext, s: Section<Run[]>, width: number, o
     wide && (first?.type !== 'paragraph' || breakLines(first.content, { fonts: k.fonts, size: body.size }, sideW).length <= 6);
   const textW = side ? sideW : inner;
   const panelColors = { ...colors, heading: colors.headingOnPanel, link: colors.headingOnPanel };
-  const pctx: BlockContext = { ...blockContext(k, sect, s.id, textW), colors: panelColors };
+  const pctx: BlockContext = { ...blockContext(k, sect, s.id, textW, sectionSource(k, s)), colors: panelColors };
   // Across the page a short heading ("Meer weten?") is set a step larger than the others.
   const big = { ...t.type.h2, size: t.type.h2.size + 3, leading: t.type.h2.leading + 3 };
   const oneLine = breakLines(s.heading, { fonts: k.fonts, size: big.size, bold: true, hyphenate: false }, textW).length === 1;
   const headStyle = wide && oneLine ? big : t.type.h2;
   const head = heading(pctx, s.heading, s.title, headStyle);
-  const before = stack([head, ...(first?.type === 'paragraph' ? [paragraph(pctx, first.content)] : [])]);
+  const before = stack([head, ...(first?.type === 'paragraph' ? [paragraph(at(pctx, first), first.content)] : [])]);
   const card = contactCard(k, sect, s.id, side ? inner - textW - g.gutter : inner);
   const actx: BlockContext = wide ? { ...pctx, width: inner } : pctx;
   const after = stack((first?.type === 'paragraph' ? rest : s.blocks).map((b) => block(actx, b)));
@@ -247,7 +260,7 @@ function compactContact(k: KindContext, s: Section<Run[]>, width: number): FlowL
   for (const side of [4, 5, 6]) candidates.push({ side, rest: 'below' }, { side, rest: 'left' }, { side, rest: 'card' });
   let best: { a: Arrangement; height: number } | undefined;
   for (const a of candidates) {
-    const trial = arrangeContact({ ...k, builder: new StructureBuilder() }, s, width, a);
+    const trial = arrangeContact({ ...k, builder: new StructureBuilder(), fit: trialScope(k.fit) }, s, width, a);
     if (!trial.fits) continue;
     // Stacked first: a side arrangement must save real height (half a line) to win.
     if (!best || trial.line.height < best.height - k.template.type.body.leading / 2) best = { a, height: trial.line.height };
@@ -264,12 +277,12 @@ function arrangeContact(k: KindContext, s: Section<Run[]>, width: number, a: Arr
   const rest = lead ? others : s.blocks;
   const textW = a.side ? g.span(a.side) - CARD_PAD : inner;
   const panelColors = { ...colors, heading: colors.headingOnPanel, link: colors.headingOnPanel };
-  const pctx: BlockContext = { ...blockContext(k, sect, s.id, textW), colors: panelColors };
+  const pctx: BlockContext = { ...blockContext(k, sect, s.id, textW, sectionSource(k, s)), colors: panelColors };
   const head = heading(pctx, s.heading, s.title, t.type.h2);
   const where = a.side ? a.rest : 'below';
   const left = stack([
     head,
-    ...(lead ? [paragraph(pctx, lead.content)] : []),
+    ...(lead ? [paragraph(at(pctx, lead), lead.content)] : []),
     ...(where === 'left' ? rest.map((b) => block(pctx, b)) : []),
   ]);
   const cardW = a.side ? inner - textW - g.gutter : inner;
@@ -350,7 +363,7 @@ function contactCard(k: KindContext, parent: StructNode, section: string, width:
   const labelW = measure(fonts.regular, 'Bereikbaar', 9) + 8;
 
   const org = builder.add(parent, 'P');
-  const orgLines = textLines([plain(c.organisation, true)], {
+  const orgLines = textLines([{ ...plain(c.organisation, true), field: 'contact.organisation' }], {
     style: { fonts, size: style.size + 2 },
     width: textW,
     leading: style.leading + 2,
@@ -359,15 +372,18 @@ function contactCard(k: KindContext, parent: StructNode, section: string, width:
     node: org,
     builder,
     section,
+    source: fieldSource(k.fit, 'contact.organisation', 'the contact card'),
   });
-  const rows: Array<{ label: string; value: Run[] }> = [
-    { label: 'Telefoon', value: [phoneRun(c.phone)] },
-    { label: 'E-mail', value: [emailRun(c.email)] },
-    { label: 'Website', value: [webRun(c.website)] },
+  // Every value in the card is tagged with its field: set in the bundled face, and checked
+  // on the artifact by the contact self-check.
+  const rows: Array<{ label: string; field: string; value: Run[] }> = [
+    { label: 'Telefoon', field: 'contact.phone', value: [phoneRun(c.phone, 'contact.phone')] },
+    { label: 'E-mail', field: 'contact.email', value: [emailRun(c.email, 'contact.email')] },
+    { label: 'Website', field: 'contact.website', value: [webRun(c.website, 'contact.website')] },
   ];
-  if (c.form) rows.push({ label: 'Formulier', value: [{ ...webRun(c.form), text: 'contactformulier', bold: true }] });
-  if (c.address) rows.push({ label: 'Adres', value: [plain(c.address)] });
-  if (c.hours) rows.push({ label: 'Bereikbaar', value: [plain(c.hours)] });
+  if (c.form) rows.push({ label: 'Formulier', field: 'contact.form', value: [{ ...webRun(c.form, 'contact.form'), text: 'contactformulier', bold: true }] });
+  if (c.address) rows.push({ label: 'Adres', field: 'contact.address', value: [{ ...plain(c.address), field: 'contact.address' }] });
+  if (c.hours) rows.push({ label: 'Bereikbaar', field: 'contact.hours', value: [{ ...plain(c.hours), field: 'contact.hours' }] });
   const rowLines = rows.map((row) => {
     const p = builder.add(parent, 'P');
     // The label is part of the paragraph's text ("Telefoon 010 …"), drawn in its own column.
@@ -392,6 +408,7 @@ function contactCard(k: KindContext, parent: StructNode, section: string, width:
       node: p,
       builder,
       section,
+      source: fieldSource(k.fit, row.field, 'the contact card'),
     });
     // A number or address that has to break (or stick out) does not fit this card.
     const valueW = textW - labelW;
@@ -455,7 +472,7 @@ function contactCard(k: KindContext, parent: StructNode, section: string, width:
 /** Colophon: small print, muted, after a hairline. */
 export function colophonLines(k: KindContext, width: number): FlowLine[] {
   if (k.doc.colophon.length === 0) return [];
-  const ctx = blockContext(k, k.builder.root, 'colophon', width);
+  const ctx = blockContext(k, k.builder.root, 'colophon', width, documentSource(k, 'the colophon'));
   const small = k.template.type.small;
   const rule = spacer(small.leading * 0.6, 'colophon', true, (x, y, _h, out) =>
     out.push({ type: 'rect', x, y, width: mm(20), height: 0.75, fill: k.colors.brand }),
@@ -464,8 +481,39 @@ export function colophonLines(k: KindContext, width: number): FlowLine[] {
   return [rule, ...paras];
 }
 
-/** Footer on every page: name and title on the left, page number on the right (artifacts). */
-export function footers(k: KindContext): void {
+/**
+ * The footer on every page: name and title on the left, the page number on the right
+ * (artifacts). On one line when they fit beside the page number; else the name and the
+ * title each on their own lines, stacked upwards from the same baseline, and the running
+ * text gives up the height they need (`rise`).
+ */
+export interface FooterPlan {
+  /** The left part broken into lines, when it does not fit on one. */
+  lines?: readonly Line[];
+  /** Height the footer takes above its one-line place. */
+  rise: number;
+}
+
+const FOOTER_GAP_X = mm(4);
+
+export function footerPlan(k: KindContext): FooterPlan {
+  const { g, fonts, template: t } = k;
+  const size = t.type.footer.size;
+  const left = `${k.profile.name}  ·  ${k.doc.title}`;
+  let rightW = 0;
+  for (let n = 1; n <= t.maxPages; n++) for (let i = 1; i <= n; i++) rightW = Math.max(rightW, measure(fonts.regular, `Pagina ${i} van ${n}`, size));
+  const room = g.measure - rightW - FOOTER_GAP_X;
+  if (measure(fonts.regular, left, size) <= room) return { rise: 0 };
+  const style = { fonts, size, hyphenate: false };
+  const name = breakLines([plain(k.profile.name)], style, room);
+  const title = breakLines([plain(k.doc.title)], style, room);
+  checkLines(name, room, fieldSource(k.fit, 'name', "the municipality's name in the footer"));
+  checkLines(title, room, documentSource(k, 'the title in the footer'));
+  const lines = [...name, ...title];
+  return { lines, rise: (lines.length - 1) * t.type.footer.leading };
+}
+
+export function footers(k: KindContext, plan: FooterPlan): void {
   const { g, fonts, colors, template: t } = k;
   const size = t.type.footer.size;
   const y = k.g.height - mm(8);
@@ -475,8 +523,12 @@ export function footers(k: KindContext): void {
     const left = `${k.profile.name}  ·  ${k.doc.title}`;
     const right = `Pagina ${i + 1} van ${n}`;
     const rw = measure(fonts.regular, right, size);
-    out.push({ type: 'rect', x: g.left, y: y - size - 3, width: g.measure, height: 0.5, fill: tint(colors.brand, 0.4) });
-    out.push({ type: 'text', x: g.left, y, font: fonts.regular.id, size, color: colors.muted, text: left, width: measure(fonts.regular, left, size) });
+    out.push({ type: 'rect', x: g.left, y: y - plan.rise - size - 3, width: g.measure, height: 0.5, fill: tint(colors.brand, 0.4) });
+    if (plan.lines) {
+      plan.lines.forEach((line, j) => drawLine(line, g.left, y - plan.rise + j * t.type.footer.leading, size, colors.muted, colors.muted, undefined, new Map(), out));
+    } else {
+      out.push({ type: 'text', x: g.left, y, font: fonts.regular.id, size, color: colors.muted, text: left, width: measure(fonts.regular, left, size) });
+    }
     out.push({ type: 'text', x: g.right - rw, y, font: fonts.regular.id, size, color: colors.muted, text: right, width: rw });
   });
 }
@@ -492,6 +544,8 @@ export interface BodyFlow {
   sections: Array<Section<Run[]>>;
   /** Space between the columns and the closing block; 4 mm unless given. */
   closingGap?: number;
+  /** Height a footer of more than one line takes from the foot of every page. */
+  footerRise: number;
 }
 
 const FOOTER_GAP = mm(4);
@@ -502,11 +556,20 @@ const FOOTER_GAP = mm(4);
  * Text that does not fit is reported as `layout/overflow`, never cut.
  */
 export function flowBody(k: KindContext, body: BodyFlow): boolean {
-  const { g, template: t } = k;
+  const { template: t } = k;
+  const g = { ...k.g, bottom: k.g.bottom - body.footerRise };
   const cols = t.bodyColumns;
   const span = t.grid.columns / cols;
   const colW = g.span(span);
   const closingH = heightOf(body.closing);
+  // The closing block stands whole: at the foot of the last page, or at the top of a page of
+  // its own. Taller than that page, it would be drawn over the footer and off the paper.
+  if (closingH > 0) {
+    const room = t.maxPages > 1 ? g.bottom - g.top : g.bottom - body.top;
+    if (!checkHeight(closingH, room, closingSource(k, body), t.maxPages > 1 ? 'a page of its own' : 'the page below the cover', 'Shorten its text.')) {
+      return false;
+    }
+  }
   const snapshot = k.pages.map((p) => p.items.length);
   const bookmarkCount = k.bookmarks.length;
   let result: ReturnType<typeof flow> | undefined;
@@ -540,6 +603,15 @@ export function flowBody(k: KindContext, body: BodyFlow): boolean {
     place(k, body.closing, last, g.left, textEnd < last ? g.top : g.bottom - closingH);
   }
   return true;
+}
+
+/** The closing block named by its section (the contact block), else the colophon. */
+function closingSource(k: KindContext, body: BodyFlow): TextSource {
+  const s = body.sections.find((x) => x.id === body.closing[0]?.section);
+  if (!s) return documentSource(k, 'the colophon at the foot of the last page');
+  // A municipality's own text for the section is where it must be shortened.
+  const at = s.blocks[0]?.at ?? s.at;
+  return { scope: k.fit, at, what: `the closing block (section "${s.title}" (#${s.id}) with the contact card${body.closing.some((l) => l.section === 'colophon') ? ' and the colophon' : ''})` };
 }
 
 function reportOverflow(k: KindContext, body: BodyFlow, overflow: readonly FlowLine[]): void {

@@ -5,11 +5,11 @@
  */
 import type { ParentLeaflet, ProfessionalGuide, Section } from '../../content/model.js';
 import type { Run } from '../../resolve/runs.js';
-import { block, paragraph, stack } from '../blocks/blocks.js';
+import { at, block, paragraph, stack } from '../blocks/blocks.js';
 import type { FlowLine } from '../blocks/flow.js';
 import { mm } from '../units.js';
 import type { KindContext } from './context.js';
-import { blockContext, checkRoom, colophonLines, contactLines, cover, flowBody, footers, place, sectionLines } from './house.js';
+import { blockContext, checkRoom, colophonLines, contactLines, cover, documentSource, flowBody, footerPlan, footers, place, sectionLines } from './house.js';
 
 const CONTACT = 'contact';
 
@@ -39,17 +39,19 @@ export function layoutHouseDocument(
 ): void {
   const { g, template: t } = k;
   let top = cover(k) + (opts.coverGap ?? mm(7));
+  if (!checkRoom(k, top, 'cover band')) return;
   const colW = g.span(t.grid.columns / t.bodyColumns);
+  const intro = documentSource(k, 'the introduction');
 
   const lines: FlowLine[] = [];
   if (doc.intro.length > 0) {
     if (opts.leadIntro) {
-      const ctx = blockContext(k, k.builder.root, 'intro', g.span(9));
-      const lead = stack(doc.intro.map((b) => (b.type === 'paragraph' ? paragraph(ctx, b.content, t.type.lead) : block(ctx, b))));
+      const ctx = blockContext(k, k.builder.root, 'intro', g.span(9), intro);
+      const lead = stack(doc.intro.map((b) => (b.type === 'paragraph' ? paragraph(at(ctx, b), b.content, t.type.lead) : block(ctx, b))));
       top = place(k, lead, 0, g.left, top) + mm(5);
       if (!checkRoom(k, top, 'introduction', doc.intro[0]?.at)) return;
     } else {
-      const ctx = blockContext(k, k.builder.root, 'intro', colW);
+      const ctx = blockContext(k, k.builder.root, 'intro', colW, intro);
       lines.push(...stack(doc.intro.map((b) => block(ctx, b))));
     }
   }
@@ -75,12 +77,14 @@ export function layoutHouseDocument(
     if (colophon[0]) colophon[0].spaceBefore = mm(4);
     lines.push(...colophon);
   }
+  const footer = footerPlan(k);
   const ok = flowBody(k, {
     top,
     lines,
     closing,
     sections: sections as Array<Section<Run[]>>,
+    footerRise: footer.rise,
     ...(opts.compactContact ? { closingGap: mm(3) } : {}),
   });
-  if (ok) footers(k);
+  if (ok) footers(k, footer);
 }

@@ -10,10 +10,11 @@ import type { FlowLine } from '../blocks/flow.js';
 import { baselineOffset, drawLine } from '../blocks/text.js';
 import { textOn, tint, readableOn } from '../color.js';
 import type { FrameItem } from '../frames.js';
+import { checkLines } from '../fit.js';
 import { breakLines, measure } from '../text/index.js';
 import { mm } from '../units.js';
 import type { KindContext } from './context.js';
-import { blockContext, checkRoom, colophonLines, cover, flowBody, footers, sectionLines } from './house.js';
+import { blockContext, checkRoom, colophonLines, cover, documentSource, flowBody, footerPlan, footers, sectionLines } from './house.js';
 
 export function layoutThreeLayerModel(k: KindContext): void {
   const doc = k.doc as ThreeLayerModel<Run[]>;
@@ -22,7 +23,7 @@ export function layoutThreeLayerModel(k: KindContext): void {
   top = diagram(k, doc, top) + mm(7);
   if (!checkRoom(k, top, 'diagram of the layers', doc.layers[0]?.at)) return;
   const colW = g.span(t.grid.columns / t.bodyColumns);
-  const ctx = blockContext(k, k.builder.root, 'intro', colW);
+  const ctx = blockContext(k, k.builder.root, 'intro', colW, documentSource(k, 'the introduction'));
   const lines: FlowLine[] = stack(doc.intro.map((b) => block(ctx, b)));
   for (const s of doc.sections) {
     const sl = sectionLines(k, s, colW);
@@ -32,8 +33,9 @@ export function layoutThreeLayerModel(k: KindContext): void {
   const colophon = colophonLines(k, colW);
   if (colophon[0]) colophon[0].spaceBefore = mm(4);
   lines.push(...colophon);
-  const ok = flowBody(k, { top, lines, closing: [], sections: doc.sections as Array<Section<Run[]>> });
-  if (ok) footers(k);
+  const footer = footerPlan(k);
+  const ok = flowBody(k, { top, lines, closing: [], sections: doc.sections as Array<Section<Run[]>>, footerRise: footer.rise });
+  if (ok) footers(k, footer);
 }
 
 function plainText(runs: readonly Run[]): string {
@@ -67,6 +69,9 @@ function diagram(k: KindContext, doc: ThreeLayerModel<Run[]>, top: number): numb
     const labelSize = 8.5;
     const titleLines = breakLines([{ text: layer.title, bold: true, italic: false }], { fonts, size: titleSize, hyphenate: false }, textW);
     const summary = breakLines(layer.summary, { fonts, size: body.size }, textW);
+    const source = { scope: k.fit, at: layer.at, what: `layer ${layer.number} ("${layer.title}") of the diagram` };
+    checkLines(titleLines, textW, source);
+    checkLines(summary, textW, source);
     const titleLeading = titleSize * 1.25;
     const textH = labelSize * 1.4 + titleLines.length * titleLeading + 2 + summary.length * body.leading;
     const h = Math.max(badge, textH) + 2 * pad;

@@ -8,7 +8,7 @@
 import type { Link, Run } from '../../resolve/runs.js';
 import type { LoadedFont } from './fonts.js';
 import { measure } from './measure.js';
-import { tokenize, type Fragment, type InlineStyle } from './tokenize.js';
+import { tokenize, type Fragment, type InlineStyle, type Piece } from './tokenize.js';
 
 export interface Segment {
   /** Offset from the start of the line. */
@@ -22,11 +22,15 @@ export interface Segment {
   hyphen?: boolean;
   /** A space lost at the line break, for the tagged text. */
   suffix?: string;
+  /** The profile field the text shows (see Run.field). */
+  field?: string;
 }
 
 export interface Line {
   segments: Segment[];
   width: number;
+  /** The line ends inside this word, cut between two characters: it had no other break. */
+  brokenWord?: string;
 }
 
 const HYPHEN = 50;
@@ -35,6 +39,8 @@ const DOUBLE_HYPHEN = 300;
 const PENULTIMATE_HYPHEN = 100;
 const SHORT_LAST_LINE = 200;
 const STUB_LAST_LINE = 300;
+/** A cut between two characters of a word that has no break point: no more of them than needed. */
+const CHARACTER_BREAK = 500;
 const OVERFULL = 1e6;
 
 export type { InlineStyle } from './tokenize.js';
@@ -100,6 +106,7 @@ function bestBreaks(frags: Fragment[], max: number): Array<[number, number]> {
       if (!last) {
         const slack = (max - width) / max;
         c += 1000 * slack * slack;
+        if (frags[j - 1]!.broken !== undefined) c += CHARACTER_BREAK;
         if (endsHyphen) {
           c += frags[j - 1]!.weak ? WEAK_HYPHEN : HYPHEN;
           if (i > 0 && frags[i - 1]!.after === 'hyphen') c += DOUBLE_HYPHEN;
@@ -132,24 +139,25 @@ function lastLineStartsAfter(frags: Fragment[], j: number, max: number): boolean
 
 function buildLine(frags: Fragment[], from: number, to: number, size: number): Line {
   const segments: Segment[] = [];
-  const append = (text: string, font: LoadedFont, link: Link | undefined, linkGroup: number | undefined) => {
+  const append = (text: string, p: Piece) => {
     const prev = segments[segments.length - 1];
-    if (prev && !prev.hyphen && prev.font === font && prev.linkGroup === linkGroup) {
+    if (prev && !prev.hyphen && prev.font === p.font && prev.linkGroup === p.linkGroup && prev.field === p.field) {
       prev.text += text;
       return;
     }
-    const seg: Segment = { x: 0, text, font, width: 0 };
-    if (link) {
-      seg.link = link;
-      seg.linkGroup = linkGroup!;
+    const seg: Segment = { x: 0, text, font: p.font, width: 0 };
+    if (p.link) {
+      seg.link = p.link;
+      seg.linkGroup = p.linkGroup!;
     }
+    if (p.field !== undefined) seg.field = p.field;
     segments.push(seg);
   };
   for (let k = from; k < to; k++) {
     const f = frags[k]!;
     f.pieces.forEach((p, idx) => {
       const spaced = k < to - 1 && f.after === 'space' && idx === f.pieces.length - 1;
-      append(spaced ? `${p.text} ` : p.text, p.font, p.link, p.linkGroup);
+      append(spaced ? `${p.text} ` : p.text, p);
     });
   }
   const lastFrag = frags[to - 1]!;
@@ -167,5 +175,7 @@ function buildLine(frags: Fragment[], from: number, to: number, size: number): L
     segments.push({ x, text: '-', font, width, hyphen: true });
     x += width;
   }
-  return { segments, width: x };
+  const line: Line = { segments, width: x };
+  if (lastFrag.broken !== undefined) line.brokenWord = lastFrag.broken;
+  return line;
 }

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join } from 'node:path';
 import * as fontkit from 'fontkit';
+import { fixGlyphCodePoints, shapeOnce } from '../../patches/index.js';
 import type { FontFace } from '../frames.js';
 
 export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
@@ -36,13 +37,22 @@ export interface LoadedFont {
   advances: Map<string, number>;
 }
 
-export interface FontSet {
+export interface FontFaces {
   regular: LoadedFont;
   bold: LoadedFont;
   italic: LoadedFont;
   boldItalic: LoadedFont;
+}
+
+export interface FontSet extends FontFaces {
   /** The faces to list in Frames.fonts. */
   faces: FontFace[];
+  /**
+   * The faces contact values are set in: always the bundled Source Sans 3 (the set itself
+   * when it is the bundled one). A house font's `cmap` could map "1" to the glyph of "7",
+   * and the printed number would differ from the text layer and the `tel:` link.
+   */
+  contact: FontFaces;
 }
 
 const byPath = new Map<string, LoadedFont>();
@@ -53,6 +63,7 @@ export function loadFont(file: string): LoadedFont {
   const bytes = readFileSync(file);
   const parsed = fontkit.create(bytes);
   if (!('layout' in parsed)) throw new Error(`${file} is a font collection; name one font file`);
+  // Shared by every document of the process: see src/patches/fontkit.ts.
   fixGlyphCodePoints(parsed);
   shapeOnce(parsed);
   const loaded: LoadedFont = {
@@ -71,42 +82,6 @@ export function loadFont(file: string): LoadedFont {
   return loaded;
 }
 
-/**
- * fontkit caches one glyph object per glyph id and keeps the code points of whoever created
- * it first; the TrueType subsetter creates composite components (the "." inside "…") with
- * none. The font is shared by every document of the process, so the PDF's ToUnicode map —
- * built from those code points — would depend on which document ran first. Creating every
- * mapped glyph here, in code-point order, fixes each glyph's code points before any use.
- */
-function fixGlyphCodePoints(font: fontkit.Font): void {
-  for (const codePoint of [...font.characterSet].sort((a, b) => a - b)) font.glyphForCodePoint(codePoint);
-}
-
-/**
- * The layout (measure.ts), the PDF renderer (pdfkit) and the SVG renderer each keep a word
- * cache of their own, and each used to shape a new word with fontkit: three times the
- * OpenType work for every word a worker meets first, most of a fresh worker's first job.
- * Shaping with the default features is now remembered per font, and every caller gets its
- * own copy of the positions (pdfkit scales them in place); glyph objects are shared, as
- * fontkit shares them anyway.
- */
-function shapeOnce(font: fontkit.Font): void {
-  const shaped = new Map<string, fontkit.GlyphRun>();
-  const shape = font.layout.bind(font);
-  font.layout = (text: string, features?: unknown, ...rest: unknown[]) => {
-    if (features !== undefined || rest.length > 0) return (shape as (...args: unknown[]) => fontkit.GlyphRun)(text, features, ...rest);
-    let run = shaped.get(text);
-    if (!run) {
-      run = shape(text);
-      shaped.set(text, run);
-    }
-    const copy = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as fontkit.GlyphRun, run);
-    copy.glyphs = [...run.glyphs];
-    copy.positions = run.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as typeof p, p));
-    return copy;
-  };
-}
-
 /** Two house fonts may share a file name in different folders; ids must stay distinct. */
 function uniqueId(base: string): string {
   const taken = new Set([...byPath.values()].map((f) => f.id));
@@ -115,18 +90,42 @@ function uniqueId(base: string): string {
   return id;
 }
 
-export function loadFontSet(files: FontFiles): FontSet {
-  const regular = loadFont(files.regular);
-  const bold = loadFont(files.bold);
-  const italic = loadFont(files.italic);
-  const boldItalic = loadFont(files.boldItalic ?? files.bold);
-  const unique = new Map<string, LoadedFont>();
-  for (const f of [regular, bold, italic, boldItalic]) unique.set(f.id, f);
-  const faces = [...unique.values()].map((f) => ({ id: f.id, file: f.file }));
-  return { regular, bold, italic, boldItalic, faces };
+function loadFaces(files: FontFiles): FontFaces {
+  return {
+    regular: loadFont(files.regular),
+    bold: loadFont(files.bold),
+    italic: loadFont(files.italic),
+    boldItalic: loadFont(files.boldItalic ?? files.bold),
+  };
 }
 
-export function faceFor(set: FontSet, bold: boolean, italic: boolean): LoadedFont {
+const STYLES = ['regular', 'bold', 'italic', 'boldItalic'] as const;
+
+export function loadFontSet(files: FontFiles): FontSet {
+  const own = loadFaces(files);
+  const bundled = loadFaces(defaultFontFiles());
+  const contact = STYLES.every((s) => own[s] === bundled[s]) ? own : bundled;
+  const unique = new Map<string, LoadedFont>();
+  for (const s of STYLES) unique.set(own[s].id, own[s]);
+  const faces = [...unique.values()].map((f) => ({ id: f.id, file: f.file }));
+  return { ...own, faces, contact };
+}
+
+/**
+ * The faces a document lists (Frames.fonts): the set's own, then those of the bundled
+ * contact faces that its text items use. A house-font document without contact values
+ * lists what it always did, and SVG glyph ids (numbered by this order) stay put.
+ */
+export function facesUsed(set: FontSet, usedIds: ReadonlySet<string>): FontFace[] {
+  const faces = [...set.faces];
+  for (const s of STYLES) {
+    const f = set.contact[s];
+    if (usedIds.has(f.id) && !faces.some((x) => x.id === f.id)) faces.push({ id: f.id, file: f.file });
+  }
+  return faces;
+}
+
+export function faceFor(set: FontFaces, bold: boolean, italic: boolean): LoadedFont {
   if (bold && italic) return set.boldItalic;
   if (bold) return set.bold;
   if (italic) return set.italic;

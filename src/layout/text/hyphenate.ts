@@ -117,3 +117,21 @@ export function hyphenatedForm(word: string): string {
   }
   return out + word.slice(last);
 }
+
+/**
+ * Syllables of a word by the same patterns and exceptions, without the minimum lengths the
+ * line breaker keeps at either end of a line ("ge-meen-te" has three). Used by the
+ * readability report (src/language) to count long words.
+ */
+export function syllableCount(word: string): number {
+  const lower = word.toLowerCase();
+  let count = syllables.get(lower);
+  if (count === undefined) {
+    const breaks = lower.length >= 5 ? compute(lower) : breaksOf(hyphenateSync(lower, { hyphenChar: '=', minWordLength: 1 }));
+    count = breaks.length + 1;
+    syllables.set(lower, count);
+  }
+  return count;
+}
+
+const syllables = new Map<string, number>();

@@ -4,28 +4,18 @@
  * structure node (or marks it an artifact), adds link annotations under their Link
  * element, and writes bookmarks and metadata. Same frames and date → same bytes.
  */
-import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import type { FrameItem, Frames, TextItem } from '../../layout/frames.js';
 import { fontById, loadFont, type LoadedFont } from '../../layout/text/index.js';
-import { memoiseGlyphDecoding } from './glyph-cache.js';
+import { collectBytes, currentFont, escapeXmpInfo, memoiseGlyphDecoding, useFontOnPage, type PdfDocInternals } from '../../patches/index.js';
 import { imageBytes } from './images.js';
-import { shareShapingCache } from './shaping-cache.js';
-import { StructureWriter, type PdfDocInternals } from './structure.js';
-import { escapeXmpInfo } from './xmp.js';
+import { StructureWriter } from './structure.js';
 
 export interface RenderPdfOptions {
   creationDate: Date;
 }
 
-type Doc = PDFKit.PDFDocument & PdfDocInternals & {
-  _id: Uint8Array;
-  _offset: number;
-  _write: (data: Uint8Array | string) => void;
-  _finalize: () => void;
-  _font: unknown;
-  _fragment?: (text: string, x: number, y: number, options: Record<string, unknown>) => void;
-};
+type Doc = PDFKit.PDFDocument & PdfDocInternals;
 
 export async function renderPdf(frames: Frames, opts: RenderPdfOptions): Promise<Buffer> {
   const images = await loadImages(frames);
@@ -76,36 +66,6 @@ export async function renderPdf(frames: Frames, opts: RenderPdfOptions): Promise
   structure.finish();
   doc.end();
   return output;
-}
-
-/**
- * Collects the bytes pdfkit writes directly, bypassing its Readable stream (hundreds of
- * small chunks and ticks per document), and makes the file ID the MD5 of every byte before
- * the trailer: derived from the content, never from the clock or a random source
- * (pdfkit's own ID hashes only the Info dictionary).
- */
-function collectBytes(doc: Doc): Promise<Buffer> {
-  const hash = createHash('md5');
-  // The header pdfkit wrote in its constructor is still in the stream's buffer.
-  const head = doc.read() as Buffer | null;
-  const chunks: Uint8Array[] = head ? [head] : [];
-  if (head) hash.update(head);
-  let hashing = true;
-  doc._write = function (this: Doc, data) {
-    const bytes = typeof data === 'string' ? Buffer.from(`${data}\n`, 'latin1') : data;
-    if (hashing) hash.update(bytes);
-    chunks.push(bytes);
-    this._offset += bytes.length;
-  };
-  return new Promise((resolve) => {
-    const finalize = doc._finalize;
-    doc._finalize = function (this: Doc) {
-      this._id = hash.digest();
-      hashing = false;
-      finalize.call(this);
-      resolve(Buffer.concat(chunks));
-    };
-  });
 }
 
 async function loadImages(frames: Frames): Promise<Map<string, Buffer>> {
@@ -165,20 +125,6 @@ function paint(doc: Doc, item: { fill?: string; stroke?: string; strokeWidth?: n
   else if (item.stroke) doc.stroke(item.stroke);
 }
 
-interface GlyphPosition {
-  xAdvance: number;
-  advanceWidth: number;
-  xOffset: number;
-  yOffset: number;
-}
-
-/** pdfkit's embedded font wrapper, as far as the fast text path uses it. */
-interface PdfFont {
-  id: string;
-  encode(text: string): [string[], GlyphPosition[]];
-  ref(): unknown;
-}
-
 const fmt = (v: number) => String(Math.round(v * 1000) / 1000);
 
 function rgb(hex: string): string {
@@ -196,8 +142,7 @@ function drawText(doc: Doc, item: TextItem): void {
   // The space lost at a line break is drawn (it is invisible) so the tagged text keeps it.
   const text = item.text + (item.actualTextSuffix ?? '');
   doc.font(item.font);
-  const font = doc._font as PdfFont;
-  shareShapingCache(font as unknown as Parameters<typeof shareShapingCache>[0]);
+  const font = currentFont(doc);
   const [encoded, positions] = font.encode(text);
   if (positions.some((p) => p.xOffset || p.yOffset)) {
     // Mark positioning (a combining accent): pdfkit's path handles the offsets.
@@ -205,8 +150,7 @@ function drawText(doc: Doc, item: TextItem): void {
     doc.text(text, item.x, item.y, { lineBreak: false, baseline: 'alphabetic' });
     return;
   }
-  const pageFonts = (doc.page as unknown as { fonts: Record<string, unknown> }).fonts;
-  pageFonts[font.id] ??= font.ref();
+  useFontOnPage(doc, font);
   // Glyph runs, with a kerning adjustment wherever shaping moved the next glyph.
   const parts: string[] = [];
   let last = 0;

@@ -5,25 +5,9 @@
  * layout keeps in reading order.
  */
 import type { StructNode } from '../../layout/frames.js';
-
-/* pdfkit's internal objects, typed as far as we use them. */
-export interface PdfRef {
-  data: Record<string, unknown>;
-  end(): void;
-}
+import type { PdfDocInternals, PdfRef } from '../../patches/index.js';
 
 type Kid = { node: number } | { mcid: number; page: PdfRef } | { annot: PdfRef; page: PdfRef };
-
-export interface PdfDocInternals {
-  ref(data: Record<string, unknown>): PdfRef;
-  page: { dictionary: PdfRef; structParentTreeKey: number };
-  markStructureContent(tag: string, options?: Record<string, unknown>): { refs: Array<{ pageRef: PdfRef; mcid: number }> };
-  markContent(tag: string, options?: Record<string, unknown> | null): unknown;
-  endMarkedContent(): unknown;
-  getStructTreeRoot(): PdfRef;
-  getStructParentTree(): { get(key: number): unknown[]; add(key: number, value: unknown): void };
-  createStructParentTreeNextKey(): number;
-}
 
 export class StructureWriter {
   private readonly refs = new Map<number, PdfRef>();
