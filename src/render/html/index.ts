@@ -3,5 +3,5 @@ export { introHtml, pictureFigure, pictureText, sectionsHtml, CONTACT_SECTION, t
 export { contactCard } from './contact.js';
 export { blockHtml, blocksHtml, sectionHtml } from './blocks.js';
 export { inlineHtml, plainText } from './inline.js';
-export { html, joinHtml, escapeHtml, type Html } from './markup.js';
+export { html, joinHtml, escapeHtml, trustedMarkup, type Html } from './markup.js';
 export { brandTokens, styleSheet, TOKEN_NAMES, type TokenName, type Tokens } from './style.js';

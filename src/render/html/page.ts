@@ -8,7 +8,7 @@ import type { DocumentBase } from '../../content/model.js';
 import type { MergedProfile } from '../../profiles/model.js';
 import type { Run } from '../../resolve/runs.js';
 import { inlineHtml } from './inline.js';
-import { html, unsafeTrusted, type Html } from './markup.js';
+import { html, trustedMarkup, type Html } from './markup.js';
 import { styleSheet, type Tokens } from './style.js';
 
 export interface WebLogo {
@@ -63,7 +63,7 @@ export function webPage(parts: PageParts): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 ${doc.description ? html`<meta name="description" content="${doc.description}">\n` : ''}<meta name="generator" content="${parts.generator}">
-<style>${unsafeTrusted(styleSheet(parts.tokens, profile.brand.primary, ':root'))}</style>
+<style>${trustedMarkup(styleSheet(parts.tokens, profile.brand.primary, ':root'))}</style>
 </head>
 <body>
 <a class="fp-skip-link" href="#fp-main">Direct naar de inhoud</a>

@@ -59,8 +59,15 @@ export function brandTokens(brand: string): Tokens {
   };
 }
 
+/** The colours on the tinted panel (contact block, citation), darkened where the panel needs it for AA. */
 function declarations(tokens: Tokens, panel: string): string {
-  return [...TOKEN_NAMES.map((name) => `--${name}:${tokens[name]}`), `--fp-panel-background-color:${panel}`].join(';');
+  return [
+    ...TOKEN_NAMES.map((name) => `--${name}:${tokens[name]}`),
+    `--fp-panel-background-color:${panel}`,
+    `--fp-panel-heading-color:${readableOn(tokens['utrecht-heading-color'], panel)}`,
+    `--fp-panel-link-color:${readableOn(tokens['utrecht-link-color'], panel)}`,
+    `--fp-panel-color:${readableOn(tokens['utrecht-document-color'], panel)}`,
+  ].join(';');
 }
 
 /**
@@ -88,7 +95,7 @@ a:hover{color:var(--utrecht-link-hover-color);text-decoration-thickness:.14em}
 .fp-main:focus{outline:none}
 .fp-article{overflow-wrap:break-word}
 .fp-article h1,.fp-article h2,.fp-article h3{font-family:var(--utrecht-heading-font-family);color:var(--utrecht-heading-color);line-height:1.2}
-.fp-article h1{font-size:2rem;margin:1.5rem 0 .25rem}
+.fp-article h1{font-size:clamp(1.5rem,1rem + 2.5vw,2.1rem);margin:1.5rem 0 .25rem}
 .fp-article h2{font-size:1.4rem;margin:2rem 0 .5rem}
 .fp-article h3{font-size:1.15rem;margin:1.25rem 0 .25rem}
 .fp-subtitle{font-size:1.25rem;margin:0 0 1.5rem}
@@ -102,7 +109,11 @@ a:hover{color:var(--utrecht-link-hover-color);text-decoration-thickness:.14em}
 .fp-citation figcaption{margin-top:.5rem;font-weight:700}
 .fp-citation cite{font-style:normal}
 .fp-contact{margin:2rem 0;padding:1rem 1.25rem 1.25rem;background:var(--fp-panel-background-color);border-radius:6px}
-.fp-contact h2{margin-top:.25rem}
+.fp-contact,.fp-citation{color:var(--fp-panel-color)}
+.fp-contact h2{margin-top:.25rem;color:var(--fp-panel-heading-color)}
+.fp-contact a,.fp-citation a{color:var(--fp-panel-link-color)}
+.fp-card{color:var(--utrecht-document-color)}
+.fp-card a{color:var(--utrecht-link-color)}
 .fp-card{font-style:normal;background:#FFFFFF;border-radius:4px;padding:1rem 1.25rem;margin:1rem 0}
 .fp-card__organisation{font-weight:700;font-size:1.2rem;margin:0 0 .5rem}
 .fp-card__rows{margin:0}
@@ -118,6 +129,14 @@ a:hover{color:var(--utrecht-link-hover-color);text-decoration-thickness:.14em}
 .fp-page-footer{margin-top:2rem;background:var(--utrecht-page-footer-background-color);color:var(--utrecht-page-footer-color)}
 .fp-page-footer a{color:var(--utrecht-page-footer-color)}
 .fp-formats{padding:0;list-style:none;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}
+.fp-documents,.fp-municipalities{list-style:none;padding:0;margin:1.5rem 0}
+.fp-document{display:flex;flex-wrap:wrap;gap:1rem 1.5rem;align-items:flex-start;padding:1.25rem 0;border-top:1px solid #D9D9D9}
+.fp-document h2{margin-top:0}
+.fp-thumb{flex:0 0 auto;width:10rem;border:1px solid #D9D9D9;background:#FFFFFF}
+.fp-document>div{flex:1 1 16rem;min-width:0}
+.fp-files{padding-left:1.2em;margin:.5rem 0 0}
+.fp-size{color:#4D4D4D;white-space:nowrap}
+a[href^="tel:"]{white-space:nowrap}
 @media (min-width:40em){.fp-card__row dt{min-width:7.5rem}}
 @media print{
 body{font-size:11pt;background:#FFFFFF;color:#000000}
