@@ -1,14 +1,16 @@
 /**
- * One build after validation: plan the jobs, skip those whose inputs and files are
- * unchanged, render the rest on the runner (a worker pool), and only when every job
- * succeeded move the new files into place, remove the files this build no longer
- * produces, and write the manifest. Any error leaves the output folder as it was.
+ * One build after validation: plan the jobs, skip those whose files the build's own
+ * records prove unchanged for their inputs (see provenance.ts), render the rest on the
+ * runner (a worker pool), and only when every job succeeded move the new files into
+ * place, remove the files this build no longer produces, and write the manifest. Any
+ * error leaves the output folder as it was.
  */
 import { readdir, rmdir, unlink } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { countBySeverity, diagnostic, fileStart, type Diagnostic } from '../diagnostics/index.js';
 import type { MergedProfile } from '../profiles/model.js';
 import { sweepTemps, writeFileAtomic } from './atomic-write.js';
+import { CACHE_KEY_VARIABLE } from './cache-key.js';
 import { artifactPath, type ArtifactFormat } from './formats.js';
 import { documentHash, jobInputHash, profileHash, toolFingerprint } from './inputs.js';
 import {
@@ -21,8 +23,10 @@ import {
 } from './manifest.js';
 import { compareIds, jobKey, planJobs, type BuildJob } from './plan.js';
 import { selects, type Selection } from './selection.js';
-import { StatCache } from './stat-cache.js';
-import { pruneStripStore, STRIP_STORE_DIR } from './strip-store.js';
+import { outputPathProblems } from './output-paths.js';
+import { Provenance, RECORDS_FILE, type StripReport } from './provenance.js';
+import { kindOf, lstatOrUndefined } from './read-back.js';
+import { STRIP_STORE_BUDGET, STRIP_STORE_DIR, type TrustedStrips } from './strip-store.js';
 import { OutputTransaction } from './transaction.js';
 
 export type ArtifactStatus = 'written' | 'unchanged' | 'removed';
@@ -51,7 +55,12 @@ export interface RenderResult {
   diagnostics: Diagnostic[];
   /** Milliseconds per step (layout, pdf, svg, png …), for the summary and the benchmark. */
   timings?: Record<string, number>;
+  /** What the job's worker did with the strip store. */
+  strips?: StripReport | undefined;
 }
+
+/** The strip store a runner's workers use: its folder and the strips in it to trust. */
+export type StripStoreInit = { dir: string } & TrustedStrips;
 
 /** Time spent per document kind and step over all rendered jobs. */
 export type StepTimings = Record<string, Record<string, { count: number; ms: number }>>;
@@ -78,11 +87,14 @@ export interface BuildInput {
   creationDate: Date;
   /** `folderpers <version>`, recorded in the manifest. */
   generator: string;
+  /** FOLDERPERS_CACHE_KEY: seals the build's records, so they are still proof after out/ was restored (see provenance.ts). */
+  cacheKey?: Buffer | undefined;
   /**
    * Called only when something has to be rendered, so an unchanged rebuild starts no
-   * workers; gets the jobs so it can size the pool and send workers only what they need.
+   * workers; gets the jobs so it can size the pool and send workers only what they need,
+   * and the strip store (none when out/ has no usable place for it).
    */
-  createRunner: (jobs: readonly BuildJob[]) => JobRunner;
+  createRunner: (jobs: readonly BuildJob[], stripStore: StripStoreInit | undefined) => JobRunner;
   onProgress?: (progress: { done: number; total: number }) => void;
 }
 
@@ -103,7 +115,8 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
     input.documents,
     input.selection,
   );
-  const inputs = await hashJobs(input, jobs);
+  const tool = await toolFingerprint();
+  const inputs = await hashJobs(input, jobs, tool);
 
   const manifestFile = join(outDir, MANIFEST_FILE);
   const previous = await readManifest(manifestFile);
@@ -112,46 +125,52 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
       diagnostic(
         fileStart(manifestFile),
         'build/manifest-invalid',
-        `${MANIFEST_FILE} could not be read (${previous.reason}); rendering everything and removing no old files`,
+        `${MANIFEST_FILE} could not be read (${previous.reason}); it is replaced, and no old files are removed`,
         'warning',
       ),
     );
   }
   const old = previous.status === 'ok' ? previous.manifest : emptyManifest(input.generator);
-  const oldArtifacts = new Map(old.artifacts.map((a) => [a.path, a]));
-  const stats = await StatCache.load(outDir);
-  const oldInputs = new Map(old.jobs.map((j) => [jobKey(j), j.inputs]));
+  const { provenance, problem } = Provenance.load(outDir, tool, input.cacheKey);
+  if (problem) diagnostics.push(bookkeepingWarning(join(outDir, RECORDS_FILE), `was not read (${problem}); every file is checked again and it is replaced`));
 
+  // Skipped only on the build's own records: what the manifest says of a file is what
+  // the last writer of out/ says, and proves nothing.
   const reports: ArtifactReport[] = [];
   const toRender: BuildJob[] = [];
-  await mapConcurrent(jobs, 8, async (job) => {
-    const entries = job.formats.map((f) => oldArtifacts.get(artifactPath(job.municipality, job.document, f)));
-    const reusable =
-      !input.force &&
-      oldInputs.get(jobKey(job)) === inputs.get(jobKey(job)) &&
-      entries.every((e) => e !== undefined) &&
-      (await everyAsync(entries as ManifestArtifact[], (e) => stats.isIntact(e)));
-    if (reusable) for (const e of entries as ManifestArtifact[]) reports.push({ ...e, status: 'unchanged' });
+  for (const job of jobs) {
+    const proven = input.force ? undefined : provenJob(provenance, job, inputs.get(jobKey(job))!);
+    if (proven) reports.push(...proven);
     else toRender.push(job);
-  });
+  }
+
+  const planned = new Set(jobs.flatMap((job) => job.formats.map((f) => artifactPath(job.municipality, job.document, f))));
+  const removed = old.artifacts.filter((a) => selects(input.selection, a.municipality, a.document) && !planned.has(a.path));
+  const touched = [...new Set([...toRender.map((j) => j.municipality), ...removed.map((a) => a.municipality)])];
+  const unsafe = outputPathProblems(outDir, touched);
+  if (unsafe.length > 0) return failed([...diagnostics, ...unsafe], jobs, toRender, {});
 
   const tx = new OutputTransaction(outDir);
   const timings: StepTimings = {};
   // Temporaries of a killed build go on every build, also one that has nothing to render.
   await sweepLeftovers(outDir);
+  const storeDir = join(outDir, STRIP_STORE_DIR);
   if (toRender.length > 0) {
     // Longest first (infographics render four formats, PNGs the costliest), so the last
     // jobs to finish are short ones and no worker idles long at the end. Order only
     // changes when files are made, never what is in them.
     toRender.sort((a, b) => b.formats.length - a.formats.length || compareIds(jobKey(a), jobKey(b)));
+    let stripStore: StripStoreInit | undefined;
     try {
       for (const municipality of new Set(toRender.map((j) => j.municipality))) await tx.ensureDir(join(outDir, municipality));
+      if (toRender.some((j) => j.formats.includes('png') || j.formats.includes('web.png'))) {
+        stripStore = await prepareStripStore(storeDir, tx, provenance, diagnostics);
+      }
     } catch (err) {
       await tx.rollback();
-      diagnostics.push(writeFailure(outDir, err));
-      return { diagnostics, artifacts: [], jobs: jobSummary(jobs, toRender), timings, manifestWritten: false };
+      return failed([...diagnostics, writeFailure(outDir, err)], jobs, toRender, timings);
     }
-    const runner = input.createRunner(toRender);
+    const runner = input.createRunner(toRender, stripStore);
     let done = 0;
     input.onProgress?.({ done, total: toRender.length });
     try {
@@ -170,6 +189,7 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
       for (const { job, result } of results) {
         diagnostics.push(...result.diagnostics);
         addTimings(timings, job.kind, result.timings);
+        if (result.strips) provenance.noteStrips(result.strips);
         for (const file of result.files) {
           const entry: ManifestArtifact = {
             municipality: job.municipality,
@@ -179,9 +199,8 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
             bytes: file.bytes,
             sha256: file.sha256,
           };
-          const before = oldArtifacts.get(entry.path);
           // Same bytes as the file already there: keep that file (and its mtime) untouched.
-          const same = before?.sha256 === entry.sha256 && before.bytes === entry.bytes && (await stats.isIntact(before));
+          const same = provenance.holds(entry.path, file, inputs.get(jobKey(job))!);
           if (same) tx.discard(file.temp);
           else tx.stage(file.temp, join(outDir, ...entry.path.split('/')));
           reports.push({ ...entry, status: same ? 'unchanged' : 'written' });
@@ -193,22 +212,27 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
   }
 
   if (countBySeverity(diagnostics).errors > 0) {
+    await removeStrips(storeDir, provenance.writtenStrips());
     await tx.rollback();
-    return { diagnostics, artifacts: [], jobs: jobSummary(jobs, toRender), timings, manifestWritten: false };
+    return failed(diagnostics, jobs, toRender, timings);
   }
 
-  const produced = new Set(reports.map((r) => r.path));
-  const removed = old.artifacts.filter((a) => selects(input.selection, a.municipality, a.document) && !produced.has(a.path));
   for (const a of removed) reports.push({ ...a, status: 'removed' });
 
+  // Entries outside the selection stay while the build's records still prove their files:
+  // the old manifest's word for them is not enough (a restored out/ may list anything).
+  const others = old.artifacts.filter((a) => !selects(input.selection, a.municipality, a.document));
+  const carried = others.flatMap((a): ManifestArtifact[] => {
+    const record = provenance.artifact(a.path);
+    return record ? [{ ...a, bytes: record.size, sha256: record.sha256 }] : [];
+  });
+  if (carried.length < others.length) diagnostics.push(unprovenWarning(manifestFile, others.length - carried.length));
+  const carriedJobs = new Set(carried.map(jobKey));
   const next = {
     ...emptyManifest(input.generator),
-    artifacts: [
-      ...old.artifacts.filter((a) => !selects(input.selection, a.municipality, a.document)),
-      ...reports.filter((r) => r.status !== 'removed').map(({ status: _status, ...entry }) => entry),
-    ],
+    artifacts: [...carried, ...reports.filter((r) => r.status !== 'removed').map(({ status: _status, ...entry }) => entry)],
     jobs: [
-      ...old.jobs.filter((j) => !selects(input.selection, j.municipality, j.document)),
+      ...old.jobs.filter((j) => !selects(input.selection, j.municipality, j.document) && carriedJobs.has(jobKey(j))),
       ...jobs.map((job): ManifestJob => ({ municipality: job.municipality, document: job.document, inputs: inputs.get(jobKey(job))! })),
     ],
   };
@@ -216,12 +240,17 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
   const text = serializeManifest(next);
   let manifestWritten = previous.status !== 'ok' || previous.text !== text;
   try {
-    // Before any file is replaced or removed, a manifest without the entries about to
-    // change: at every moment, each file the manifest on disk lists matches its sha256,
+    // Before any file is replaced or removed, the new manifest without the entries about
+    // to change: at every moment, each file the manifest on disk lists matches its sha256,
     // even when the build is killed between the renames and the final manifest.
     const changing = new Set([...tx.finals().map((f) => relativeArtifactPath(outDir, f)), ...removed.map((a) => a.path)]);
     if (previous.status === 'ok' && old.artifacts.some((a) => changing.has(a.path))) {
-      const interim = { ...old, artifacts: old.artifacts.filter((a) => !changing.has(a.path)) };
+      const changingJobs = new Set(next.artifacts.filter((a) => changing.has(a.path)).map(jobKey));
+      const interim = {
+        ...next,
+        artifacts: next.artifacts.filter((a) => !changing.has(a.path)),
+        jobs: next.jobs.filter((j) => !changingJobs.has(jobKey(j))),
+      };
       await writeFileAtomic(manifestFile, serializeManifest(interim));
       manifestWritten = true;
     }
@@ -230,26 +259,80 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
     if (manifestWritten) await writeFileAtomic(manifestFile, text);
   } catch (err) {
     await tx.rollback();
-    diagnostics.push(writeFailure(outDir, err));
-    return { diagnostics, artifacts: [], jobs: jobSummary(jobs, toRender), timings, manifestWritten: false };
+    return failed([...diagnostics, writeFailure(outDir, err)], jobs, toRender, timings);
   }
+  for (const r of reports) if (r.status === 'written') provenance.written(r.path, r, inputs.get(jobKey(r))!);
+  // The strip store only grows while jobs render; keep it within its budget.
+  if (toRender.length > 0) provenance.pruneStrips(storeDir, STRIP_STORE_BUDGET);
   try {
-    for (const r of reports) if (r.status === 'written') await stats.record(r);
-    await stats.save(next.artifacts.map((a) => a.path));
+    await provenance.save(next.artifacts.map((a) => a.path));
   } catch (err) {
-    // Only the local record of verified files: the output itself is complete.
+    // Only the build's own records: the output itself is complete.
     diagnostics.push({ ...writeFailure(outDir, err), severity: 'warning', rule: 'build/cache-not-written' });
   }
-
-  // The renderers' strip store only grows while jobs render; keep it within its budget.
-  if (toRender.length > 0) await pruneStripStore(join(outDir, STRIP_STORE_DIR));
 
   reports.sort((a, b) => compareIds(a.path, b.path));
   return { diagnostics, artifacts: reports, jobs: jobSummary(jobs, toRender), timings, manifestWritten };
 }
 
-async function hashJobs(input: BuildInput, jobs: readonly BuildJob[]): Promise<Map<string, string>> {
-  const tool = await toolFingerprint();
+/** The job's artifacts as unchanged, when the build's records prove every one of them is its file for `inputs`. */
+function provenJob(provenance: Provenance, job: BuildJob, inputs: string): ArtifactReport[] | undefined {
+  const reports: ArtifactReport[] = [];
+  for (const format of job.formats) {
+    const path = artifactPath(job.municipality, job.document, format);
+    const record = provenance.artifact(path, inputs);
+    if (!record) return undefined;
+    reports.push({ municipality: job.municipality, document: job.document, format, path, bytes: record.size, sha256: record.sha256, status: 'unchanged' });
+  }
+  return reports;
+}
+
+/**
+ * The strip store for the workers: the folder (created if missing) and the strips in it
+ * the build's records prove. Something else under its name (a link, a file, a FIFO) is
+ * removed itself, never followed; if it cannot be, the build renders without a store.
+ */
+async function prepareStripStore(
+  dir: string,
+  tx: OutputTransaction,
+  provenance: Provenance,
+  diagnostics: Diagnostic[],
+): Promise<StripStoreInit | undefined> {
+  const found = lstatOrUndefined(dir);
+  if (found && !found.isDirectory()) {
+    const gone = await unlink(dir).then(() => true, () => false);
+    diagnostics.push(bookkeepingWarning(dir, `is ${kindOf(found)}, not a folder: ${gone ? 'replaced by an empty strip store' : 'it could not be removed, so this build keeps no strips'}; nothing was read or written through it`));
+    if (!gone) return undefined;
+  }
+  await tx.ensureDir(dir);
+  return { dir, ...provenance.stripsForWorkers() };
+}
+
+function unprovenWarning(manifestFile: string, count: number): Diagnostic {
+  return diagnostic(
+    fileStart(manifestFile),
+    'build/manifest-unproven',
+    `${count} ${count === 1 ? 'entry' : 'entries'} of the old manifest outside this build's selection ${count === 1 ? 'was' : 'were'} left out: ` +
+      `the build's records no longer prove ${count === 1 ? 'its file is' : 'their files are'} what it wrote (changed, or a restored out/ without ${CACHE_KEY_VARIABLE}). ` +
+      'Building them again puts them back',
+    'warning',
+  );
+}
+
+function bookkeepingWarning(file: string, what: string): Diagnostic {
+  return diagnostic(fileStart(file), 'build/bookkeeping-ignored', `${basename(file)} ${what}`, 'warning');
+}
+
+/** Strips workers wrote for a build that then failed: the store is left as it was. */
+async function removeStrips(dir: string, names: readonly string[]): Promise<void> {
+  await Promise.all(names.map((name) => unlink(join(dir, name)).catch(() => undefined)));
+}
+
+function failed(diagnostics: Diagnostic[], jobs: readonly BuildJob[], toRender: readonly BuildJob[], timings: StepTimings): BuildOutcome {
+  return { diagnostics, artifacts: [], jobs: jobSummary(jobs, toRender), timings, manifestWritten: false };
+}
+
+async function hashJobs(input: BuildInput, jobs: readonly BuildJob[], tool: string): Promise<Map<string, string>> {
   const creationDate = input.creationDate.toISOString();
   const documents = new Map<string, string>();
   for (const doc of input.documents) {
@@ -335,11 +418,6 @@ function addTimings(into: StepTimings, kind: string, steps: Record<string, numbe
 
 function jobSummary(jobs: readonly BuildJob[], rendered: readonly BuildJob[]): BuildOutcome['jobs'] {
   return { planned: jobs.length, rendered: rendered.length, skipped: jobs.length - rendered.length };
-}
-
-async function everyAsync<T>(items: readonly T[], test: (item: T) => Promise<boolean>): Promise<boolean> {
-  for (const item of items) if (!(await test(item))) return false;
-  return true;
 }
 
 /** `fn` over `items` with at most `limit` running at once (bounded file reads). */

@@ -4,13 +4,16 @@
  * timestamps), so identical inputs give an identical manifest whatever `--jobs` is and on
  * whatever machine, and shard manifests can be merged by a plain union.
  */
-import { readFile } from 'node:fs/promises';
 import { ARTIFACT_FORMATS, type ArtifactFormat } from './formats.js';
 import { canonicalJson } from './hash.js';
 import { compareIds } from './plan.js';
+import { readBack } from './read-back.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_VERSION = 1;
+
+/** A national manifest is ~1.5 MB; a larger file is not one (and is not read into memory). */
+const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 
 export interface ManifestArtifact {
   municipality: string;
@@ -59,14 +62,15 @@ export type ManifestRead =
   | { status: 'invalid'; reason: string }
   | { status: 'ok'; manifest: Manifest; text: string };
 
+/**
+ * The manifest at `file`. Only a regular file is read (a FIFO would block, a link may
+ * point anywhere): anything else is invalid, with why.
+ */
 export async function readManifest(file: string): Promise<ManifestRead> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' };
-    return { status: 'invalid', reason: (err as Error).message };
-  }
+  const read = readBack(file, MAX_MANIFEST_BYTES);
+  if (read.status === 'missing') return { status: 'missing' };
+  if (read.status === 'refused') return { status: 'invalid', reason: read.reason };
+  const text = read.bytes.toString('utf8');
   const parsed = parseManifest(text);
   return typeof parsed === 'string' ? { status: 'invalid', reason: parsed } : { status: 'ok', manifest: parsed, text };
 }

@@ -39,7 +39,7 @@ export class WorkerRunner implements JobRunner {
     documents: readonly DocumentModel[];
     profiles: readonly LoadedProfile[];
     creationDate: Date;
-    stripStore: string;
+    stripStore: WorkerInit['stripStore'] | undefined;
     kindModules: readonly string[];
   }): this {
     const size = Math.max(1, Math.min(options.workers, Math.ceil(options.jobs.length / JOBS_PER_WORKER)));

@@ -15,11 +15,11 @@ import type { DocumentModel } from '../content/model.js';
 import type { LoadedProfile } from '../profiles/model.js';
 import { useStripStore } from '../render/png/index.js';
 import { writeTemp } from './atomic-write.js';
-import type { RenderRequest, RenderResult, RenderedFile } from './build.js';
+import type { RenderRequest, RenderResult, RenderedFile, StripStoreInit } from './build.js';
 import { sha256 } from './hash.js';
 import type { WorkerMessage, WorkerReply } from './pool.js';
 import { renderJob, warmUp } from './render-job.js';
-import { fileStripStore } from './strip-store.js';
+import { fileStripStore, type ReportingStripStore } from './strip-store.js';
 import { registerKindModule } from '../kinds/registry.js';
 
 export interface WorkerInit {
@@ -29,8 +29,8 @@ export interface WorkerInit {
   creationDate: string;
   /** libvips threads per worker, so N workers do not each start a thread per core. */
   sharpThreads: number;
-  /** Folder that keeps measured PNG strips between builds (see strip-store.ts). */
-  stripStore: string;
+  /** Folder that keeps measured PNG strips between builds and the strips in it to trust (see strip-store.ts); none: no store. */
+  stripStore?: StripStoreInit | undefined;
   /** Kind modules the main thread registered beyond the bundled kinds (src/kinds/registry.ts). */
   kindModules: string[];
 }
@@ -41,6 +41,7 @@ const warm = warmUp().catch(() => undefined);
 let documents = new Map<string, DocumentModel>();
 let profiles = new Map<string, LoadedProfile>();
 let creationDate = new Date(0);
+let store: ReportingStripStore | undefined;
 
 /** Settles once the worker has its data and the kinds the main thread registered. */
 let ready: Promise<unknown> = Promise.resolve();
@@ -48,7 +49,8 @@ let ready: Promise<unknown> = Promise.resolve();
 function setup(init: WorkerInit): void {
   ready = Promise.all(init.kindModules.map((url) => registerKindModule(url)));
   sharp.concurrency(init.sharpThreads);
-  useStripStore(fileStripStore(init.stripStore));
+  store = init.stripStore && fileStripStore(init.stripStore.dir, init.stripStore);
+  useStripStore(store);
   documents = new Map(init.documents.map((d) => [d.id, d]));
   profiles = new Map(init.profiles.map((p) => [p.profile.id, p]));
   // Logos and house fonts as validation checked them: this worker never reads them from disk.
@@ -63,8 +65,10 @@ async function handle({ job, dir }: RenderRequest): Promise<RenderResult> {
   const profile = profiles.get(job.municipality);
   if (!doc || !profile) throw new Error(`worker has no ${doc ? 'profile' : 'document'} for ${job.municipality}/${job.document}`);
   const rendered = await renderJob(doc, profile, job.formats, { creationDate });
+  // One job at a time per worker: what the store saw since the last job is this job's.
+  const strips = store?.drain();
   if (rendered.diagnostics.some((d) => d.severity === 'error')) {
-    return { files: [], diagnostics: rendered.diagnostics, timings: rendered.timings };
+    return { files: [], diagnostics: rendered.diagnostics, timings: rendered.timings, strips };
   }
   const started = performance.now();
   const files: RenderedFile[] = [];
@@ -78,7 +82,7 @@ async function handle({ job, dir }: RenderRequest): Promise<RenderResult> {
     throw err;
   }
   rendered.timings.write = performance.now() - started;
-  return { files, diagnostics: rendered.diagnostics, timings: rendered.timings };
+  return { files, diagnostics: rendered.diagnostics, timings: rendered.timings, strips };
 }
 
 parentPort!.on('message', (message: WorkerMessage<RenderRequest>) => {

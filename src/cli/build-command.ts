@@ -9,12 +9,13 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { countBySeverity, diagnostic, fileStart } from '../diagnostics/index.js';
 import { patchedVersionProblems } from '../patches/versions.js';
-import { runBuildJobs } from '../build/build.js';
+import { runBuildJobs, type BuildOutcome } from '../build/build.js';
+import { cacheKey } from '../build/cache-key.js';
 import { creationDate } from '../build/creation-date.js';
 import { outputFolderProblem } from '../build/output-folder.js';
+import { lockOutput } from '../build/output-lock.js';
 import { TOOL_ROOT, TOOL_VERSION } from '../build/inputs.js';
 import { createProgress } from '../build/progress.js';
-import { STRIP_STORE_DIR } from '../build/strip-store.js';
 import type { Shard } from '../build/selection.js';
 import { summarise, summaryLine } from '../build/summary.js';
 import { WorkerRunner } from '../build/worker-runner.js';
@@ -47,6 +48,8 @@ export async function runBuild(opts: BuildCommandOptions): Promise<number> {
   if (outProblem) return usageError(outProblem);
   const date = creationDate();
   if (typeof date === 'string') return usageError(date);
+  const key = cacheKey();
+  if (typeof key === 'string') return usageError(key);
 
   const workers = opts.jobs ?? availableParallelism();
   // One worker starts now and readies itself (renderers, fonts, a sample page in every
@@ -54,7 +57,7 @@ export async function runBuild(opts: BuildCommandOptions): Promise<number> {
   // finds it warm. An unchanged rebuild closes it unused.
   const runner = new WorkerRunner(availableParallelism() > 1 ? 1 : 0);
   try {
-    return await validateAndBuild(opts, date, workers, runner, started);
+    return await validateAndBuild(opts, { date, key }, workers, runner, started);
   } finally {
     await runner.close();
   }
@@ -62,7 +65,7 @@ export async function runBuild(opts: BuildCommandOptions): Promise<number> {
 
 async function validateAndBuild(
   opts: BuildCommandOptions,
-  date: Date,
+  { date, key }: { date: Date; key: Buffer | undefined },
   workers: number,
   runner: WorkerRunner,
   started: number,
@@ -87,28 +90,42 @@ async function validateAndBuild(
   const unknown = opts.document.filter((id) => !validated.documents.some((d) => d.id === id));
   if (unknown.length > 0) return usageError(`no document ${unknown.join(', ')} in ${opts.content}/documents`);
 
+  // Held from before the manifest is read until after it is written: a second build into
+  // the same folder stops here instead of losing this one's manifest entries.
+  const outDir = resolve(opts.out);
+  const lock = await lockOutput(outDir);
+  if (lock.status === 'refused') {
+    process.stderr.write(`folderpers build: ${lock.message}\n`);
+    return EXIT_USAGE;
+  }
   const progress = createProgress(process.stderr);
-  const outcome = await runBuildJobs({
-    contentRoot,
-    outDir: resolve(opts.out),
-    documents: validated.documents,
-    profiles: validated.profiles.map((p) => p.profile),
-    selection: { municipalities: opts.municipality, documents: opts.document, shard: opts.shard },
-    force: opts.force,
-    creationDate: date,
-    generator: `folderpers ${TOOL_VERSION}`,
-    createRunner: (jobs) =>
-      runner.prepare({
-        jobs,
-        workers,
-        documents: validated.documents,
-        profiles: validated.profiles,
-        creationDate: date,
-        stripStore: join(resolve(opts.out), STRIP_STORE_DIR),
-        kindModules: kindModules(),
-      }),
-    onProgress: (p) => progress.update(p),
-  });
+  let outcome: BuildOutcome;
+  try {
+    outcome = await runBuildJobs({
+      contentRoot,
+      outDir,
+      documents: validated.documents,
+      profiles: validated.profiles.map((p) => p.profile),
+      selection: { municipalities: opts.municipality, documents: opts.document, shard: opts.shard },
+      force: opts.force,
+      creationDate: date,
+      generator: `folderpers ${TOOL_VERSION}`,
+      cacheKey: key,
+      createRunner: (jobs, stripStore) =>
+        runner.prepare({
+          jobs,
+          workers,
+          documents: validated.documents,
+          profiles: validated.profiles,
+          creationDate: date,
+          stripStore,
+          kindModules: kindModules(),
+        }),
+      onProgress: (p) => progress.update(p),
+    });
+  } finally {
+    await lock.release();
+  }
   progress.finish();
 
   const diagnostics = [...validated.diagnostics, ...outcome.diagnostics];

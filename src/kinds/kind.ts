@@ -13,6 +13,7 @@
  *             shows        what each artifact prints, for the contact self-check
  *             picture      the page drawn as SVG and PNG (kinds that have pictures)
  *   render    altText      the picture's alternative text (default: its text in reading order)
+ *             html         the web page's article (src/render/html)
  *   build     formats      which files a document of this kind becomes
  *
  * Adding a kind: a module like parent-leaflet.ts, a schema, a template, one line in the
@@ -30,6 +31,8 @@ import type { LoadedProfile } from '../profiles/model.js';
 import type { Resolver } from '../resolve/resolve.js';
 import type { Run } from '../resolve/runs.js';
 import type { AltText } from '../render/svg/alt-text.js';
+import type { Html, WebPicture } from '../render/html/index.js';
+import type { ContactDetails } from '../profiles/model.js';
 
 /** What a kind's extractor gives the loader. */
 export interface ExtractedBody<M> {
@@ -104,6 +107,19 @@ export interface KindDefinition<M extends DocumentBase<Inline[]> = DocumentBase<
    * (src/render/svg/alt-text.ts), which is what every bundled kind needs.
    */
   altText?(picture: Frames): AltText;
+
+  /**
+   * The web edition: the article's body after its title, from the same resolved model as
+   * the PDF (the same text, local sections and links), built with src/render/html.
+   */
+  html(doc: R, web: WebContext): Html;
+}
+
+/** What a kind's web page may draw on besides its model. */
+export interface WebContext {
+  contact: ContactDetails;
+  /** The document's picture, for kinds that have one. */
+  picture?: WebPicture;
 }
 
 /** Which of a document's artifacts: its PDF, or its picture (SVG and PNGs). */

@@ -6,6 +6,7 @@ import { extractSections, sectionsShape } from '../content/extract/sections.js';
 import type { Inline, ProfessionalGuide } from '../content/model.js';
 import { layoutProfessionalGuide } from '../layout/kinds/professional-guide.js';
 import type { Run } from '../resolve/runs.js';
+import { introHtml, joinHtml, sectionsHtml } from '../render/html/index.js';
 import type { KindDefinition } from './kind.js';
 import { colophonTexts, hasContactSection, sectionIds, sectionOutline, sectionTexts } from './sections.js';
 
@@ -25,4 +26,5 @@ export const professionalGuide: KindDefinition<ProfessionalGuide<Inline[]>, Prof
   shows: (doc) => ({ texts: [...sectionTexts(doc), ...colophonTexts(doc)].map((t) => t.content), contactCard: hasContactSection(doc), footerBand: false }),
   resolve: (doc, r) => ({ ...doc, colophon: doc.colophon.map(r.runs), intro: r.blocks(doc.intro), sections: r.sections(doc.sections) }),
   layout: layoutProfessionalGuide,
+  html: (doc, web) => joinHtml([introHtml(doc.intro, false), sectionsHtml(doc.sections, web.contact)]),
 };

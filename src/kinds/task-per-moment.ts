@@ -7,6 +7,7 @@ import { extractTaskPerMoment } from '../content/extract/task-per-moment.js';
 import type { Inline, TaskPerMoment } from '../content/model.js';
 import { taskPerMomentKind } from '../layout/infographic/task-per-moment.js';
 import type { Run } from '../resolve/runs.js';
+import { contactCard, html, inlineHtml, joinHtml, pictureFigure } from '../render/html/index.js';
 import type { KindDefinition } from './kind.js';
 import { colophonTexts } from './sections.js';
 
@@ -52,4 +53,16 @@ export const taskPerMoment: KindDefinition<TaskPerMoment<Inline[]>, TaskPerMomen
   layout: taskPerMomentKind,
   // One page: the picture is the PDF's page itself, laid out once.
   picture: (_doc, _profile, _env, pdf) => ({ frames: pdf, diagnostics: [] }),
+  // The infographic, then all of its text as the page itself: nothing is only in pixels.
+  html: (doc, web) =>
+    joinHtml([
+      web.picture ? pictureFigure(web.picture, html`De tekst van de infographic staat hieronder.`) : html``,
+      html`<section class="fp-section"><h2 id="fp-introductie">${doc.intro.heading}</h2>${doc.intro.paragraphs.map((p) => html`<p>${inlineHtml(p)}</p>`)}</section>`,
+      ...doc.moments.map(
+        (m) =>
+          html`<section class="fp-section fp-moment"><h2 id="fp-moment-${m.number}">${m.name}</h2><p class="fp-moment-subtitle">${m.subtitle}</p><p class="fp-moment-role">${m.role}</p>${m.description.map((p) => html`<p>${inlineHtml(p)}</p>`)}<ul class="fp-list">${m.tasks.map((t) => html`<li>${inlineHtml(t)}</li>`)}</ul></section>`,
+      ),
+      html`<section class="fp-section"><h2 id="fp-meer-lezen">${doc.references.heading}</h2><ul class="fp-list">${doc.references.items.map((r) => html`<li>${inlineHtml(r)}</li>`)}</ul></section>`,
+      html`<section class="fp-section fp-contact" aria-labelledby="fp-contact"><h2 id="fp-contact">Meer weten?</h2>${contactCard(web.contact)}</section>`,
+    ]),
 };

@@ -9,6 +9,7 @@ import type { Inline, ThreeLayerModel } from '../content/model.js';
 import { layoutThreeLayerDiagram } from '../layout/infographic/three-layer-diagram.js';
 import { layoutThreeLayerModel } from '../layout/kinds/three-layer-model.js';
 import type { Run } from '../resolve/runs.js';
+import { html, introHtml, joinHtml, pictureFigure, pictureText, sectionsHtml } from '../render/html/index.js';
 import type { KindDefinition } from './kind.js';
 import { colophonTexts, hasContactSection, sectionIds, sectionOutline, sectionTexts } from './sections.js';
 
@@ -45,4 +46,11 @@ export const threeLayerModel: KindDefinition<ThreeLayerModel<Inline[]>, ThreeLay
   layout: layoutThreeLayerModel,
   // The PDF is the full text; the picture is the diagram on a page of its own.
   picture: (doc, profile, env) => layoutThreeLayerDiagram(doc, profile.profile, { ...env, positions: profile.positions }),
+  // The diagram first, as in the PDF, with its words folded under it; then the full text.
+  html: (doc, web) =>
+    joinHtml([
+      web.picture ? pictureFigure(web.picture, pictureText(web.picture, 'Tekst van het schema')) : html``,
+      introHtml(doc.intro, false),
+      sectionsHtml(doc.sections, web.contact),
+    ]),
 };

@@ -49,3 +49,42 @@ export function readableOn(fg: string, bg: string, ratio = 4.5): string {
 export function textOn(bg: string, dark = '#1A1A1A'): string {
   return contrast('#FFFFFF', bg) >= contrast(dark, bg) ? '#FFFFFF' : dark;
 }
+
+function toHsl([r, g, b]: Rgb): [number, number, number] {
+  const [rn, gn, bn] = [r / 255, g / 255, b / 255];
+  const max = Math.max(rn, gn, bn);
+  const min = Math.min(rn, gn, bn);
+  const l = (max + min) / 2;
+  if (max === min) return [0, 0, l];
+  const d = max - min;
+  const s = l > 0.5 ? d / (2 - max - min) : d / (max + min);
+  const h = max === rn ? (gn - bn) / d + (gn < bn ? 6 : 0) : max === gn ? (bn - rn) / d + 2 : (rn - gn) / d + 4;
+  return [h * 60, s, l];
+}
+
+function fromHsl([h, s, l]: [number, number, number]): Rgb {
+  const c = (1 - Math.abs(2 * l - 1)) * s;
+  const hp = h / 60;
+  const x = c * (1 - Math.abs((hp % 2) - 1));
+  const [r, g, b] = hp < 1 ? [c, x, 0] : hp < 2 ? [x, c, 0] : hp < 3 ? [0, c, x] : hp < 4 ? [0, x, c] : hp < 5 ? [x, 0, c] : [c, 0, x];
+  const m = l - c / 2;
+  return [r, g, b].map((v) => Math.round((v + m) * 255)) as Rgb;
+}
+
+/**
+ * The shade of `hex` nearest to it — the same hue and saturation, only lighter or darker —
+ * that reaches `ratio` against `bg`: what to suggest when a brand colour fails contrast.
+ */
+export function nearestPassingShade(hex: string, bg = '#FFFFFF', ratio = 4.5): string {
+  if (contrast(hex, bg) >= ratio) return hex.toUpperCase();
+  const [h, s, l] = toHsl(parseHex(hex));
+  // Step away from the background's lightness; the first shade that passes is the nearest.
+  const darker = luminance(bg) > 0.18;
+  for (let step = 1; step <= 1000; step++) {
+    const next = darker ? l - step / 1000 : l + step / 1000;
+    if (next < 0 || next > 1) break;
+    const candidate = toHex(fromHsl([h, s, next]));
+    if (contrast(candidate, bg) >= ratio) return candidate;
+  }
+  return darker ? '#000000' : '#FFFFFF';
+}

@@ -6,7 +6,7 @@
  * cold, rebuilt, changed, broken, shrunk.
  */
 import { execFile, spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,11 +66,20 @@ async function snapshot(root: string, withTimes = true): Promise<Record<string, 
 }
 
 /**
- * The stat cache records inodes and times, and which strips the strip store holds depends
- * on which worker measured what: machine-local bookkeeping by design, not output.
+ * The records hold file identities, which strips the strip store holds depends on which
+ * worker measured what, and a killed build leaves its lock: machine-local bookkeeping by
+ * design, not output.
  */
 function withoutBookkeeping(files: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(files).filter(([p]) => p !== '/.folderpers-cache.json' && !p.startsWith('/.folderpers-strips/')));
+  const bookkeeping = (p: string) => p === '/.folderpers-cache.json' || p === '/.folderpers-lock' || p.startsWith('/.folderpers-strips/');
+  return Object.fromEntries(Object.entries(files).filter(([p]) => !bookkeeping(p)));
+}
+
+/** Generation of the build that last used each recorded strip (see src/build/provenance.ts). */
+async function stripUses(out: string): Promise<{ generation: number; used: Record<string, number> }> {
+  const body = (await readFile(join(out, '.folderpers-cache.json'), 'utf8')).split('\n')[1]!;
+  const data = JSON.parse(body) as { generation: number; strips: Record<string, { used: number }> };
+  return { generation: data.generation, used: Object.fromEntries(Object.entries(data.strips).map(([k, r]) => [k, r.used])) };
 }
 
 beforeAll(async () => {
@@ -138,13 +147,16 @@ describe('folderpers build', () => {
     const store = join(out, '.folderpers-strips');
     const kept = await readdir(store);
     expect(kept.length).toBeGreaterThan(20);
-    // A new process renders from the stored strips (a load marks the file as used) …
-    const longAgo = new Date('2000-01-01T00:00:00Z');
-    for (const name of kept) await utimes(join(store, name), longAgo, longAgo);
+    // A new process renders from the stored strips (the records say which it used) …
+    const before = await stripUses(out);
+    const mtimes = await Promise.all(kept.map(async (name) => (await stat(join(store, name))).mtimeMs));
     expect((await build(out, ...pick, '--force')).result.code).toBe(0);
     expect(withoutBookkeeping(await snapshot(out, false))).toEqual(first);
-    const used = await Promise.all(kept.map(async (name) => (await stat(join(store, name))).mtimeMs > longAgo.getTime()));
-    expect(used.filter(Boolean).length).toBeGreaterThan(20);
+    const after = await stripUses(out);
+    expect(after.generation).toBe(before.generation + 1);
+    expect(kept.filter((name) => after.used[name] === after.generation).length).toBeGreaterThan(20);
+    // Used, not written again: loading a strip leaves its file alone.
+    expect(await Promise.all(kept.map(async (name) => (await stat(join(store, name))).mtimeMs))).toEqual(mtimes);
     // … and from damaged ones, which it cannot decode, exactly as from none.
     for (const [i, name] of kept.entries()) {
       const file = join(store, name);

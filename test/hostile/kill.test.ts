@@ -18,16 +18,20 @@ import { readdirSync } from 'node:fs';
 import { readFile, readdir, writeFile, cp } from 'node:fs/promises';
 import path from 'node:path';
 import { isTempName } from '../../src/build/atomic-write.js';
-import { decodeWeights } from '../../src/render/png/weights-file.js';
-import { decodeSegment } from '../../src/render/png/zlib-segments.js';
+import { LOCK_FILE } from '../../src/build/output-lock.js';
+import { RECORDS_FILE } from '../../src/build/provenance.js';
+import { unseal } from '../../src/render/png/sealed.js';
+import { WEIGHTS_MAGIC } from '../../src/render/png/weights-file.js';
+import { SEGMENT_MAGIC } from '../../src/render/png/zlib-segments.js';
 import { CLI, makeWorkspace, removeWorkspace, runCli } from './workspace.js';
 
 const SELECTION = ['--municipality', 'rotterdam', '--jobs', '2'];
 /**
- * The build's own bookkeeping beside the artifacts: not reproducible (the stat cache holds
- * mtimes; which strips the store holds depends on when a build stopped), only whole.
+ * The build's own bookkeeping beside the artifacts: not reproducible (the records hold
+ * file identities; which strips the store holds depends on when a build stopped; the lock
+ * of a killed build stays until the next build takes it over), only whole.
  */
-const isBookkeeping = (rel: string) => rel === '.folderpers-cache.json' || rel.startsWith('.folderpers-strips/');
+const isBookkeeping = (rel: string) => rel === RECORDS_FILE || rel === LOCK_FILE || rel.startsWith('.folderpers-strips/');
 /** What the output folder looks like while a build runs, polled every few milliseconds. */
 interface Progress {
   ms: number;
@@ -138,13 +142,21 @@ async function expectOnlyCompleteFiles(out: string, references: string[]): Promi
       for (const a of listed) expect(known.has(JSON.stringify(a)), `${out}/manifest.json lists ${JSON.stringify(a)}`).toBe(true);
       continue;
     }
-    if (rel === '.folderpers-cache.json') {
-      expect(() => JSON.parse(String(readFileSync(path.join(root, rel)))), `${out}/${rel} is cut off`).not.toThrow();
+    if (rel === RECORDS_FILE) {
+      const [header, body, rest] = String(readFileSync(path.join(root, rel))).split('\n');
+      expect(header, `${out}/${rel} has no header`).toMatch(/^folderpers-bookkeeping 2 /);
+      expect(() => JSON.parse(body!), `${out}/${rel} is cut off`).not.toThrow();
+      expect(rest).toBe('');
+      continue;
+    }
+    if (rel === LOCK_FILE) {
+      expect(JSON.parse(String(readFileSync(path.join(root, rel)))), `${out}/${rel} is cut off`).toMatchObject({ pid: expect.any(Number) });
       continue;
     }
     if (rel.startsWith('.folderpers-strips/')) {
       const bytes = readFileSync(path.join(root, rel));
-      expect(decodeWeights(bytes) ?? decodeSegment(bytes), `${out}/${rel} is cut off`).toBeDefined();
+      const name = path.basename(rel);
+      expect(unseal(WEIGHTS_MAGIC, name, bytes) ?? unseal(SEGMENT_MAGIC, name, bytes), `${out}/${rel} is cut off`).toBeDefined();
       continue;
     }
     const bytes = await readFile(path.join(root, rel));
@@ -177,6 +189,8 @@ async function expectSameTree(out: string, ref: string): Promise<void> {
   const artifacts = async (root: string) => (await files(path.join(dir, root))).filter((f) => !isBookkeeping(f));
   const got = await artifacts(out);
   const want = await artifacts(ref);
+  // The lock of the killed build was taken over, and the next build's released.
+  expect(existsSync(path.join(dir, out, LOCK_FILE)), `${out}/${LOCK_FILE} is left`).toBe(false);
   // Every temporary, the stat cache's included, is swept by the next build.
   const extra = got.filter((f) => !want.includes(f));
   const missing = want.filter((f) => !got.includes(f));

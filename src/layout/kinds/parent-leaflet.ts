@@ -3,7 +3,8 @@
  * lead across nine grid columns; the sections run in two columns; the "Meer weten?"
  * section (id `contact`) and the colophon close the last page at its foot.
  */
-import type { ParentLeaflet, ProfessionalGuide, Section } from '../../content/model.js';
+import type { ParentLeaflet, Section } from '../../content/model.js';
+import type { SectionsModel } from '../../kinds/sections.js';
 import type { Run } from '../../resolve/runs.js';
 import { at, block, paragraph, stack } from '../blocks/blocks.js';
 import type { FlowLine } from '../blocks/flow.js';
@@ -26,20 +27,27 @@ export interface HouseOptions {
   compactContact?: boolean;
   /** Space between the cover band and the text; 7 mm unless given. */
   coverGap?: number;
+  /**
+   * Something across the page between the cover and the text (the three-layer diagram):
+   * drawn from `top`, returns where the text starts, or false when it did not fit.
+   */
+  beforeText?: (top: number) => number | false;
 }
 
 /**
- * Shared by the leaflet and the professional guide: they differ in template (cover height,
- * page count) and in whether the intro is a lead.
+ * Shared by the leaflet, the professional guide and the three-layer model: they differ in
+ * template (cover height, page count), in whether the intro is a lead, and in what stands
+ * between the cover and the text.
  */
-export function layoutHouseDocument(
-  k: KindContext,
-  doc: ParentLeaflet<Run[]> | ProfessionalGuide<Run[]>,
-  opts: HouseOptions,
-): void {
+export function layoutHouseDocument(k: KindContext, doc: SectionsModel<Run[]>, opts: HouseOptions): void {
   const { g, template: t } = k;
   let top = cover(k) + (opts.coverGap ?? mm(7));
   if (!checkRoom(k, top, 'cover band')) return;
+  if (opts.beforeText) {
+    const below = opts.beforeText(top);
+    if (below === false) return;
+    top = below;
+  }
   const colW = g.span(t.grid.columns / t.bodyColumns);
   const intro = documentSource(k, 'the introduction');
 

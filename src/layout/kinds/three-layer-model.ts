@@ -1,12 +1,10 @@
 /**
  * Three-layer model: the cover, then the diagram of the three layers across the page (one
  * Figure whose alternative text spells out every layer), then intro and sections in two
- * columns, the colophon last.
+ * columns, the contact block and the colophon last.
  */
-import type { Section, ThreeLayerModel } from '../../content/model.js';
+import type { ThreeLayerModel } from '../../content/model.js';
 import type { Run } from '../../resolve/runs.js';
-import { block, stack } from '../blocks/blocks.js';
-import type { FlowLine } from '../blocks/flow.js';
 import { baselineOffset, drawLine } from '../blocks/text.js';
 import { textOn, tint, readableOn } from '../color.js';
 import type { FrameItem } from '../frames.js';
@@ -14,28 +12,21 @@ import { checkLines } from '../fit.js';
 import { breakLines, measure } from '../text/index.js';
 import { mm } from '../units.js';
 import type { KindContext } from './context.js';
-import { blockContext, checkRoom, colophonLines, cover, documentSource, flowBody, footerPlan, footers, sectionLines } from './house.js';
+import { checkRoom } from './house.js';
+import { layoutHouseDocument } from './parent-leaflet.js';
 
 export function layoutThreeLayerModel(k: KindContext): void {
   const doc = k.doc as ThreeLayerModel<Run[]>;
-  const { g, template: t } = k;
-  let top = cover(k) + mm(7);
-  top = diagram(k, doc, top) + mm(7);
-  if (!checkRoom(k, top, 'diagram of the layers', doc.layers[0]?.at)) return;
-  const colW = g.span(t.grid.columns / t.bodyColumns);
-  const ctx = blockContext(k, k.builder.root, 'intro', colW, documentSource(k, 'the introduction'));
-  const lines: FlowLine[] = stack(doc.intro.map((b) => block(ctx, b)));
-  for (const s of doc.sections) {
-    const sl = sectionLines(k, s, colW);
-    if (lines.length && sl[0]) sl[0].spaceBefore = Math.max(sl[0].spaceBefore, t.type.h2.spaceBefore ?? 0);
-    lines.push(...sl);
-  }
-  const colophon = colophonLines(k, colW);
-  if (colophon[0]) colophon[0].spaceBefore = mm(4);
-  lines.push(...colophon);
-  const footer = footerPlan(k);
-  const ok = flowBody(k, { top, lines, closing: [], sections: doc.sections as Array<Section<Run[]>>, footerRise: footer.rise });
-  if (ok) footers(k, footer);
+  // The house style, with the diagram between the cover and the text and the contact
+  // section, when it is the last, closing the last page as in the leaflet.
+  layoutHouseDocument(k, doc, {
+    leadIntro: false,
+    contactInFlow: false,
+    beforeText: (top) => {
+      const below = diagram(k, doc, top) + mm(7);
+      return checkRoom(k, below, 'diagram of the layers', doc.layers[0]?.at) && below;
+    },
+  });
 }
 
 function plainText(runs: readonly Run[]): string {

@@ -6,10 +6,11 @@
  * rasterised in colour; their colours fill the palette entries left (see paintInColour).
  */
 import sharp from 'sharp';
+import { assert } from '../../diagnostics/index.js';
 import { GlyphDefs } from '../svg/index.js';
 import { applyInks, LEVELS, MAX_STRIP_INKS, measureWeights, type StripWeights } from './ink-weights.js';
 import type { PagePlan, PlannedItem } from './page-plan.js';
-import { segmentFor, stripKey, weightsFor } from './strip-cache.js';
+import { remeasureWeights, segmentFor, stripKey, weightsFor } from './strip-cache.js';
 import { deflateSegment, zlibStream, type Segment } from './zlib-segments.js';
 
 export interface IndexedImage {
@@ -97,6 +98,11 @@ class Palette {
     return i;
   }
 
+  /** Forgets the entries added since the palette had `size` of them. */
+  truncate(size: number): void {
+    for (const rgb of this.rgb.splice(size)) this.index.delete(rgb);
+  }
+
   /** Index of the entry closest to a colour (squared RGB distance; the first of equals). */
   nearest(rgb: number): number {
     let best = 0;
@@ -147,25 +153,58 @@ function mixIndices(weights: StripWeights, inks: readonly number[][], palette: P
   return lut;
 }
 
-/** A strip's key, and its weights from the cache or measured now. */
-async function weighStrip(plan: PagePlan, strip: Strip, width: number): Promise<{ key: string; weights: StripWeights }> {
+/**
+ * A strip's compressed rows with the page's palette (its mixes added to it), from the
+ * cache or made now; undefined when the palette is full. Weights from the store whose
+ * pixels turn out bad when needed are measured again, with the palette as it was before.
+ */
+async function composeStrip(plan: PagePlan, strip: Strip, width: number, inks: readonly number[][], palette: Palette): Promise<Segment | undefined> {
   const markup = stripSvg(plan, strip, width);
   const key = stripKey(markup);
-  const weights = await weightsFor(key, () => measureWeights((colour) => applyInks(markup, colour), strip.inks, width, strip.y1 - strip.y0));
-  return { key, weights };
+  const rows = strip.y1 - strip.y0;
+  const measure = () => measureWeights((colour) => applyInks(markup, colour), strip.inks, width, rows);
+  const before = palette.size;
+  for (const again of [false, true]) {
+    const weights = again ? await remeasureWeights(key, measure) : await weightsFor(key, { inks: strip.inks, pixels: width * rows }, measure);
+    const lut = mixIndices(weights, inks, palette);
+    if (!lut || palette.size > MAX_MIX_COLOURS) return undefined;
+    const segment = await segmentFor(
+      key,
+      lut,
+      (stored) => isStripRows(stored, width, rows),
+      () => {
+        const pixels = weights.pixels();
+        return pixels && deflateSegment(indexRows(pixels, lut, width, rows));
+      },
+    );
+    if (segment) return segment;
+    palette.truncate(before);
+  }
+  assert(false, 'measured weights always have their pixels');
 }
 
 /** Rows of palette indices, each led by its filter byte (0). */
-function indexRows(weights: StripWeights, lut: Uint8Array, width: number, height: number): Buffer {
+function indexRows(pixels: Uint8Array | Uint16Array, lut: Uint8Array, width: number, height: number): Buffer {
   const stride = width + 1;
   const rows = Buffer.alloc(stride * height);
-  const pixels = weights.pixels();
   for (let y = 0; y < height; y++) {
     const from = y * width;
     const to = y * stride + 1;
     for (let x = 0; x < width; x++) rows[to + x] = lut[pixels[from + x]!]!;
   }
   return rows;
+}
+
+/**
+ * `rows` has this strip's shape: its size, and every row led by filter byte 0. (Checking
+ * each index against the palette too would cost ~8 ms per MB, more than composing from the
+ * store saves; that a stored segment is this strip's is what the build's records prove.)
+ */
+function isStripRows(rows: Buffer, width: number, height: number): boolean {
+  const stride = width + 1;
+  if (rows.length !== stride * height) return false;
+  for (let start = 0; start < rows.length; start += stride) if (rows[start] !== 0) return false;
+  return true;
 }
 
 /**
@@ -180,10 +219,9 @@ export async function composeIndexed(plan: PagePlan, width: number, height: numb
 
   for (const strip of strips) {
     if (strip.inColour) continue;
-    const { key, weights } = await weighStrip(plan, strip, width);
-    const lut = mixIndices(weights, inks, palette);
-    if (!lut || palette.size > MAX_MIX_COLOURS) return undefined;
-    segments.set(strip, await segmentFor(key, lut, () => deflateSegment(indexRows(weights, lut, width, strip.y1 - strip.y0))));
+    const segment = await composeStrip(plan, strip, width, inks, palette);
+    if (!segment) return undefined;
+    segments.set(strip, segment);
   }
 
   const coloured = strips.filter((s) => s.inColour);

@@ -28,9 +28,10 @@ export interface StripWeights {
   mixes: number;
   /**
    * Per pixel, row by row: which mix. A function, because a strip from the store only
-   * needs its pixels when its compressed rows are not stored as well.
+   * needs its pixels when its compressed rows are not stored as well; undefined when
+   * stored pixels do not check out once inflated (measured weights always have them).
    */
-  pixels: () => Uint8Array | Uint16Array;
+  pixels: () => Uint8Array | Uint16Array | undefined;
   /** Bytes the pixels take in memory. */
   pixelBytes: number;
 }

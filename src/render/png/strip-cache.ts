@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { StripWeights } from './ink-weights.js';
-import { decodeWeights, encodeWeights } from './weights-file.js';
+import { decodeWeights, encodeWeights, type StripShape } from './weights-file.js';
 import { decodeSegment, encodeSegment, type Segment } from './zlib-segments.js';
 
 /** Least recently used entries go first once the entries' bytes pass the budget. */
@@ -39,6 +39,16 @@ class Lru<V> {
       this.bytes -= this.sizeOf(old);
     }
   }
+
+  /** Sets `key` to `value` whether or not it had one. */
+  replace(key: string, value: V): void {
+    const old = this.entries.get(key);
+    if (old !== undefined) {
+      this.entries.delete(key);
+      this.bytes -= this.sizeOf(old);
+    }
+    this.set(key, value);
+  }
 }
 
 /** A value kept in memory, and whether the store has it. */
@@ -59,6 +69,8 @@ const segments = new Lru<Kept<Segment>>(64 * MiB, (k) => k.value.data.byteLength
  * Keeps measured strips between processes (the build gives each worker one under the
  * output folder), so a rebuild of one municipality starts with the national strips
  * measured and compressed. Best effort: a store that fails to load or save only costs time.
+ * What it loads is decoded strictly (see weights-file.ts, zlib-segments.ts), so a file
+ * that is not what its key says is measured again.
  */
 export interface StripStore {
   load(key: string): Promise<Uint8Array | undefined>;
@@ -72,16 +84,16 @@ export function useStripStore(s: StripStore | undefined): void {
 }
 
 /**
- * The value of `key`: from memory, else from the store, else made now. A value goes to
- * the store on its second use in this process: a strip that only one municipality has
- * (its own footer text) never gets there.
+ * The value of `key`: from memory, else from the store, else made now (`make` may find it
+ * cannot, and say undefined). A value goes to the store on its second use in this
+ * process: a strip that only one municipality has (its own footer text) never gets there.
  */
-async function keep<V>(
+async function keep<V, Made extends V | undefined>(
   memory: Lru<Kept<V>>,
   key: string,
   codec: { encode: (v: V) => Uint8Array; decode: (b: Uint8Array) => V | undefined },
-  make: () => V | Promise<V>,
-): Promise<V> {
+  make: () => Made | Promise<Made>,
+): Promise<V | Made> {
   const kept = memory.get(key);
   if (kept) {
     if (!kept.stored && store) {
@@ -97,22 +109,39 @@ async function keep<V>(
     return loaded;
   }
   const value = await make();
-  memory.set(key, { value, stored: false });
+  if (value !== undefined) memory.set(key, { value, stored: false });
   return value;
 }
 
-/** A strip's weights, keyed by its markup's hash (stripKey). */
-export function weightsFor(key: string, measure: () => Promise<StripWeights>): Promise<StripWeights> {
-  return keep(weights, key, { encode: encodeWeights, decode: decodeWeights }, measure);
+/** A strip's weights, keyed by its markup's hash (stripKey); a stored strip must have `shape`. */
+export function weightsFor(key: string, shape: StripShape, measure: () => Promise<StripWeights>): Promise<StripWeights> {
+  return keep(weights, key, { encode: (w) => encodeWeights(w, key), decode: (b) => decodeWeights(b, key, shape) }, measure);
+}
+
+/**
+ * A strip measured again, in place of weights from the store whose pixels did not check
+ * out when they were needed; it goes to the store (over the bad file) on its next use.
+ */
+export async function remeasureWeights(key: string, measure: () => Promise<StripWeights>): Promise<StripWeights> {
+  const value = await measure();
+  weights.replace(key, { value, stored: false });
+  return value;
 }
 
 /**
  * A strip's compressed rows. The same strip whose mixes sit at the same palette entries
- * (`lut`) compresses to the same bytes, whichever municipality it is drawn for.
+ * (`lut`) compresses to the same bytes, whichever municipality it is drawn for. A stored
+ * segment is used only when `accept` takes its inflated rows; `compress` says undefined
+ * when it cannot make them (the strip's stored pixels are bad).
  */
-export function segmentFor(key: string, lut: Uint8Array, compress: () => Segment): Promise<Segment> {
+export function segmentFor(
+  key: string,
+  lut: Uint8Array,
+  accept: (rows: Buffer) => boolean,
+  compress: () => Segment | undefined,
+): Promise<Segment | undefined> {
   const segmentKey = createHash('sha256').update(key).update(':').update(lut).digest('hex');
-  return keep(segments, segmentKey, { encode: encodeSegment, decode: decodeSegment }, compress);
+  return keep(segments, segmentKey, { encode: (s) => encodeSegment(s, segmentKey), decode: (b) => decodeSegment(b, segmentKey, accept) }, compress);
 }
 
 export function stripKey(markup: string): string {

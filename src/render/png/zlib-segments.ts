@@ -5,7 +5,7 @@
  * combine without reading the data again. A page strip that is the same for the next
  * municipality is then compressed once, not once per municipality.
  */
-import { constants, deflateRawSync } from 'node:zlib';
+import { constants, deflateRawSync, inflateSync, type ZlibOptions } from 'node:zlib';
 import { seal, unseal } from './sealed.js';
 
 export interface Segment {
@@ -63,28 +63,79 @@ export function deflateSegment(bytes: Buffer): Segment {
 /** An empty final block with fixed codes: the end of the stream. */
 const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
 
+/** 0x78 0x9C: deflate, 32 KiB window, default compression level; the check bits make it a multiple of 31. */
+const ZLIB_HEADER = Buffer.from([0x78, 0x9c]);
+
 /** One zlib stream (RFC 1950: header, deflate data, Adler-32) of the segments in order. */
 export function zlibStream(segments: readonly Segment[]): Buffer {
   let adler = 1;
   for (const s of segments) adler = combineAdler(adler, s.adler, s.length);
   const trailer = Buffer.alloc(4);
   trailer.writeUInt32BE(adler, 0);
-  // 0x78 0x9C: deflate, 32 KiB window, default compression level; the check bits make it a multiple of 31.
-  return Buffer.concat([Buffer.from([0x78, 0x9c]), ...segments.map((s) => s.data), FINAL_BLOCK, trailer]);
+  return Buffer.concat([ZLIB_HEADER, ...segments.map((s) => s.data), FINAL_BLOCK, trailer]);
 }
 
-const MAGIC = 'FPZ2';
+export const SEGMENT_MAGIC = 'FPZ3';
 
-/** A segment as bytes for the strip store, sealed (see sealed.ts): Adler-32, length, deflate data. */
-export function encodeSegment(s: Segment): Buffer {
+/** A strip's rows are at most this long uncompressed (64 rows of a page far wider than A3 at 300 dpi). */
+const MAX_SEGMENT_LENGTH = 16 * 1024 * 1024;
+
+/** What a sync flush ends with: an empty stored block, so the next piece starts on a byte. */
+const SYNC_FLUSH_END = Buffer.from([0x00, 0x00, 0xff, 0xff]);
+
+/** A segment as bytes for the strip store, sealed under its key (see sealed.ts): Adler-32, length, deflate data. */
+export function encodeSegment(s: Segment, key: string): Buffer {
   const head = Buffer.alloc(8);
   head.writeUInt32LE(s.adler, 0);
   head.writeUInt32LE(s.length, 4);
-  return seal(MAGIC, Buffer.concat([head, s.data]));
+  return seal(SEGMENT_MAGIC, key, Buffer.concat([head, s.data]));
 }
 
-export function decodeSegment(bytes: Uint8Array): Segment | undefined {
-  const rest = unseal(MAGIC, bytes);
-  if (!rest || rest.length < 8) return undefined;
-  return { adler: rest.readUInt32LE(0), length: rest.readUInt32LE(4), data: Buffer.from(rest.subarray(8)) };
+/**
+ * The segment stored under `key`, verified before anyone splices it into a PNG: it is
+ * sync-flushed, inflates on its own (nothing before it referred to) to exactly its
+ * length, its Adler-32 is right, and `accept` takes the inflated rows. Anything else is
+ * undefined, never an exception.
+ */
+export function decodeSegment(bytes: Uint8Array, key: string, accept: (inflated: Buffer) => boolean): Segment | undefined {
+  const rest = unseal(SEGMENT_MAGIC, key, bytes);
+  if (!rest || rest.length < 8 + SYNC_FLUSH_END.length) return undefined;
+  const segment = { adler: rest.readUInt32LE(0), length: rest.readUInt32LE(4), data: Buffer.from(rest.subarray(8)) };
+  if (segment.length < 1 || segment.length > MAX_SEGMENT_LENGTH || !segment.data.subarray(-4).equals(SYNC_FLUSH_END)) return undefined;
+  const inflated = inflateAlone(segment);
+  return inflated && accept(inflated) ? segment : undefined;
+}
+
+/**
+ * The segment as a zlib stream of its own (header, its data, the final block, its
+ * Adler-32), inflated by zlib, which checks the checksum; undefined unless all of it is
+ * read and gives exactly `length` bytes.
+ */
+function inflateAlone(s: Segment): Buffer | undefined {
+  const trailer = Buffer.alloc(4);
+  trailer.writeUInt32BE(s.adler, 0);
+  const stream = Buffer.concat([ZLIB_HEADER, s.data, FINAL_BLOCK, trailer]);
+  return inflateExactly(stream, s.length, (input, options) => inflateSync(input, options));
+}
+
+/**
+ * `input` inflated to exactly `length` bytes with every byte of it read (no data after the
+ * end of the stream), or undefined; the length bound also stops a small input that would
+ * inflate to gigabytes.
+ */
+export function inflateExactly(
+  input: Buffer,
+  length: number,
+  inflate: (input: Buffer, options: ZlibOptions) => Buffer,
+): Buffer | undefined {
+  try {
+    // `info` makes zlib return its engine too, whose bytesWritten is the input it consumed.
+    const { buffer, engine } = inflate(input, { info: true, maxOutputLength: Math.max(1, length) }) as unknown as {
+      buffer: Buffer;
+      engine: { bytesWritten: number };
+    };
+    return buffer.length === length && engine.bytesWritten === input.length ? buffer : undefined;
+  } catch {
+    return undefined;
+  }
 }
