@@ -11,7 +11,7 @@ import { locate, type LocatedText } from '../../src/content/located.js';
 import { SourceText } from '../../src/content/source-text.js';
 import type { Frames } from '../../src/layout/frames.js';
 import { layoutDocument } from '../../src/layout/index.js';
-import { layoutPicture } from '../../src/layout/infographic/index.js';
+import { kindOf } from '../../src/kinds/registry.js';
 import { codePointsOf } from '../../src/layout/text/cmap.js';
 import { defaultFontFiles, loadFontSet } from '../../src/layout/text/index.js';
 import type { ProfileFile, ProfileLoad } from '../../src/profiles/load-profile.js';
@@ -61,10 +61,11 @@ describe('what validation checks', () => {
     for (const profile of result.profiles) {
       for (const doc of result.documents) {
         const resolved = resolveDocument(doc, profile);
-        const laidOut = layoutDocument(resolved, profile.profile, env);
+        const laidOut = layoutDocument(resolved, profile.profile, env, profile.positions);
         expect(laidOut.frames, `${profile.profile.id}/${doc.id}`).toBeDefined();
         read(laidOut.frames);
-        if (doc.kind === 'three-layer-model') read(layoutPicture(resolved, profile.profile, env)?.frames);
+        const picture = kindOf(resolved).picture;
+        if (picture && laidOut.frames) read(picture(resolved, profile, env, laidOut.frames).frames);
       }
     }
     const unchecked = [...printed].filter((cp) => cp > 0x20 && !known.has(cp)).map((cp) => String.fromCodePoint(cp));
