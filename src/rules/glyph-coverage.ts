@@ -5,9 +5,10 @@
  * stands: the profile's line for a profile value, the Markdown position for document text.
  *
  * Which font prints what: a municipality's own texts (name, organisation, hours, address,
- * local section files) are set in its house font when it names one, else in the bundled
- * Source Sans 3; national texts (documents and defaults) are set in every font in use, so
- * they are checked against the bundled font and every house font of the profiles
+ * local section files) are set in its house font when it names one, and the values of the
+ * contact card and the footer band in the bundled Source Sans 3 as well, so they are
+ * checked against both; national texts (documents and defaults) are set in every font in
+ * use, so they are checked against the bundled font and every house font of the profiles
  * validated; contact values (phone numbers, e-mail addresses, web addresses: the fields
  * src/profiles/field-kinds.ts types as links) are always set in the bundled font, even
  * with a house font, so that no house font can change the digits that are printed. A
@@ -159,8 +160,8 @@ export function checkGlyphs(input: GlyphInput): Diagnostic[] {
   out.push(...check(firstPlaces(addresses(input.defaults), 'address'), [base]));
   for (const load of input.loads) {
     const faces = load.houseFont;
-    const own = faces && faces.length > 0 && load.loaded ? housePrinter(load.loaded.profile.id, faces) : base;
-    out.push(...check(firstPlaces(load.texts), [own]));
+    const own = faces && faces.length > 0 && load.loaded ? [housePrinter(load.loaded.profile.id, faces), base] : [base];
+    out.push(...check(firstPlaces(load.texts), own));
     out.push(...check(firstPlaces(addresses(load.own), 'address'), [base]));
   }
   // What the layouts print themselves, reported where the profile names the face.

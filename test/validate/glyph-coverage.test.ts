@@ -113,6 +113,13 @@ describe('checkGlyphs', () => {
     expect(out[0]!.message).toBe("'ë' (U+00EB) has no glyph in the house font of a: it would print as an empty box; replace the character or use a font that has it");
   });
 
+  it('checks the profile texts against the bundled font too: the contact card and the footer band set them in it', () => {
+    // The house font has '☎', the bundled font does not: the card would print an empty box.
+    const house = new Set([...bundled, '☎'.codePointAt(0)!]);
+    const out = checkGlyphs({ documentTexts: [], defaults, loads: [load('a', house, { '/contact/hours': 'ma–vr ☎' }, ['ma–vr ☎'])] });
+    expect(out.map((d) => `${d.file}:${d.column} ${d.message.slice(0, 61)}`)).toEqual(["a.yaml:7 '☎' (U+260E) has no glyph in Source Sans 3 (the bundled font)"]);
+  });
+
   it('reports a house font that lacks what the layouts print themselves at the line naming each face', () => {
     const out = checkGlyphs({ documentTexts: [], defaults, loads: [load('a', without('·', '•'), {}, [])] });
     expect(out.map((d) => `${d.line}:${d.column}`)).toEqual(['5:14', '6:14', '7:14']);
