@@ -7,7 +7,7 @@ import path from 'node:path';
 import { diagnostic, type Diagnostic, type SourceRef } from '../diagnostics/index.js';
 import { quote } from '../schema/quote.js';
 import { resolveInside } from './containment.js';
-import { fontProblem } from './font.js';
+import { inspectFont } from './font.js';
 import { MAX_FONT_BYTES, MAX_IMAGE_BYTES, MAX_MARKDOWN_BYTES } from './limits.js';
 import { markdownComplexity } from './markdown-limits.js';
 import { pixelLimitProblem, pngDecodeProblem, readPngHeader } from './png.js';
@@ -45,6 +45,8 @@ export type AssetResult =
       type: AssetType;
       /** Decoded text without BOM, for 'svg' and 'md'. */
       text?: string;
+      /** For fonts: the code points the font has a glyph for. */
+      codePoints?: ReadonlySet<number>;
     }
   | { ok: false; diagnostics: Diagnostic[] };
 
@@ -126,9 +128,9 @@ export async function readAsset(contentRoot: string, ref: AssetRef): Promise<Ass
     }
     case 'ttf':
     case 'otf': {
-      const broken = await fontProblem(bytes);
-      if (broken) return fail('font/invalid', `${shown} is not a usable font: ${broken}`);
-      return { ok: true, absPath, bytes, type: sniffed === 'otf' ? 'otf' : 'ttf' };
+      const font = await inspectFont(bytes);
+      if (!font.ok) return fail('font/invalid', `${shown} is not a usable font: ${font.reason}`);
+      return { ok: true, absPath, bytes, type: sniffed === 'otf' ? 'otf' : 'ttf', codePoints: font.codePoints };
     }
   }
 }

@@ -9,6 +9,8 @@ import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { MAX_SVG_DEPTH, MAX_SVG_ELEMENTS, MAX_SVG_SIDE } from './limits.js';
 import { lineIndex } from './positions.js';
 import { pixelLimitProblem, readPngHeader } from './png.js';
+import { CostMeter, type ShapeGeometry } from './svg-cost.js';
+import { pathCost, pointsCost } from './svg-path.js';
 import { UseTracker } from './svg-use.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -20,6 +22,11 @@ const PNG_DATA_URL = /^data:image\/png;base64,/i;
 class StopParsing extends Error {}
 
 export function checkSvg(text: string, file: string): Diagnostic[] {
+  return inspectSvg(text, file).diagnostics;
+}
+
+/** The diagnostics of `checkSvg`, and the logo's estimated drawing cost (see svg-cost.ts). */
+export function inspectSvg(text: string, file: string): { diagnostics: Diagnostic[]; cost: number } {
   const lines = lineIndex(text);
   const out: Diagnostic[] = [];
   const report = (offset: number, rule: string, message: string) =>
@@ -35,6 +42,7 @@ export function checkSvg(text: string, file: string): Diagnostic[] {
   let tooComplex = false;
   let style: { offset: number; depth: number; css: string } | undefined;
   const uses = new UseTracker();
+  const cost = new CostMeter();
 
   parser.on('xmldecl', (decl) => {
     if (decl.encoding !== undefined && !/^utf-?8$/i.test(decl.encoding)) {
@@ -85,6 +93,7 @@ export function checkSvg(text: string, file: string): Diagnostic[] {
     if (!sawRoot) {
       sawRoot = true;
       checkRoot(tag, tagOffset, where, report);
+      cost.root(userSide(tag));
     }
     // A refused element is reported once; its attributes would only repeat the problem.
     if (!checkElement(tag, tagOffset, report)) {
@@ -93,6 +102,7 @@ export function checkSvg(text: string, file: string): Diagnostic[] {
     if (tag.local.toLowerCase() === 'style' && style === undefined) style = { offset: tagOffset, depth, css: '' };
     const href = Object.values(tag.attributes).find((a) => a.local === 'href')?.value.trim();
     uses.enter(elements, tagOffset, tag.attributes['id']?.value, tag.local === 'use' ? { href } : undefined);
+    cost.enter(elements, tagOffset, tag, shapeGeometry(tag), embeddedPixels(tag));
   });
 
   const collectStyle = (chunk: string) => {
@@ -104,9 +114,11 @@ export function checkSvg(text: string, file: string): Diagnostic[] {
   parser.on('closetag', () => {
     if (style !== undefined && style.depth === depth) {
       for (const problem of cssProblems(style.css)) report(style.offset, problem.rule, problem.message);
+      cost.style(style.css, style.offset);
       style = undefined;
     }
     uses.leave(elements);
+    cost.leave(elements);
     depth--;
   });
 
@@ -122,11 +134,56 @@ export function checkSvg(text: string, file: string): Diagnostic[] {
     parser.write(text).close();
   } catch (err) {
     if (!(err instanceof StopParsing)) throw err;
-    return out;
+    return { diagnostics: out, cost: NaN };
   }
   if (!sawRoot) report(0, 'svg/malformed', 'the file contains no <svg> element');
-  for (const problem of uses.problems()) report(problem.offset, 'svg/size', problem.message);
-  return out;
+  const useProblems = uses.problems();
+  for (const problem of useProblems) report(problem.offset, 'svg/size', problem.message);
+  // Uses that multiply are reported as such; the total they make would only say it again.
+  const costed = cost.finish({ total: useProblems.length === 0 });
+  for (const problem of costed.problems) report(problem.offset, problem.rule, problem.message);
+  return { diagnostics: out, cost: costed.total };
+}
+
+/** The outline of a drawn shape, for its cost; undefined for elements that are not shapes. */
+function shapeGeometry(tag: SaxesTagNS): ShapeGeometry | undefined {
+  const value = (name: string) => tag.attributes[name]?.value;
+  const size = (name: string) => Math.abs(parseFloat(value(name) ?? '0')) || 0;
+  switch (tag.local.toLowerCase()) {
+    case 'path':
+      return pathCost(value('d') ?? '');
+    case 'polyline':
+    case 'polygon':
+      return pointsCost(value('points') ?? '', tag.local.toLowerCase() === 'polygon');
+    case 'rect':
+      return { segments: 4, crossings: 0, length: 2 * (size('width') + size('height')) };
+    case 'circle':
+      return { segments: 4, crossings: 0, length: 2 * Math.PI * size('r') };
+    case 'ellipse':
+      return { segments: 4, crossings: 0, length: 2 * Math.PI * Math.max(size('rx'), size('ry')) };
+    case 'line':
+      return { segments: 1, crossings: 0, length: Math.hypot(size('x2') - size('x1'), size('y2') - size('y1')) };
+    default:
+      return undefined;
+  }
+}
+
+/** Pixels of a PNG an `<image>` embeds, from its header (the asset checks decoded it already). */
+function embeddedPixels(tag: SaxesTagNS): number {
+  if (tag.local.toLowerCase() !== 'image') return 0;
+  const href = Object.values(tag.attributes).find((a) => a.local === 'href')?.value.trim() ?? '';
+  if (!PNG_DATA_URL.test(href)) return 0;
+  const start = href.indexOf(',') + 1;
+  const head = readPngHeader(Buffer.from(href.slice(start, start + 256).replace(/\s+/g, '').slice(0, 64), 'base64'));
+  // One over the pixel limit is refused as such (asset/too-large).
+  return head.ok && !pixelLimitProblem(head.width, head.height) ? head.width * head.height : 0;
+}
+
+/** The root's larger side in user units (viewBox, else width/height), for percentages. */
+function userSide(tag: SaxesTagNS): number {
+  const box = tag.attributes['viewBox']?.value.trim().split(/[\s,]+/).map(Number);
+  if (box && box.length === 4 && box.every(Number.isFinite)) return Math.max(box[2]!, box[3]!);
+  return Math.max(parseFloat(tag.attributes['width']?.value ?? '') || 0, parseFloat(tag.attributes['height']?.value ?? '') || 0);
 }
 
 type Report = (offset: number, rule: string, message: string) => void;

@@ -10,6 +10,7 @@ import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import sharp from 'sharp';
+import { admitCheckedAsset } from '../assets/checked.js';
 import type { DocumentModel } from '../content/model.js';
 import type { LoadedProfile } from '../profiles/model.js';
 import { useStripStore } from '../render/png/index.js';
@@ -52,6 +53,8 @@ function setup(init: WorkerInit): void {
   useStripStore(store);
   documents = new Map(init.documents.map((d) => [d.id, d]));
   profiles = new Map(init.profiles.map((p) => [p.profile.id, p]));
+  // Logos and house fonts as validation checked them: this worker never reads them from disk.
+  for (const p of init.profiles) for (const [path, bytes] of Object.entries(p.assets)) admitCheckedAsset(path, bytes);
   creationDate = new Date(init.creationDate);
 }
 

@@ -10,14 +10,13 @@ import { kindNamed, kindNames } from '../kinds/registry.js';
 import type { AnyKind } from '../kinds/kind.js';
 import type { DocumentFields, DocumentModel, Inline } from './model.js';
 import { splitFrontMatter } from './frontmatter.js';
+import { idProblem } from './ids.js';
 import { nodeAt, toInlines, type InlineContext } from './inlines.js';
 import { refAt, type LocatedText } from './located.js';
 import { parseMarkdown, parseMarkdownString } from './markdown.js';
 import { readSource } from './read-source.js';
 import { SourceText } from './source-text.js';
 import { parseYaml, type YamlData } from './yaml.js';
-
-export const DOCUMENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export interface LoadedDocument {
   id: string;
@@ -71,12 +70,11 @@ function checkKind(fm: Record<string, unknown>, yaml: YamlData, at: SourceRef): 
 }
 
 export async function loadDocument(file: string, contentRoot: string): Promise<LoadedDocument> {
-  const id = basename(file).replace(/\.md$/, '');
+  const id = basename(file).replace(/\.md$/i, '');
   const result: LoadedDocument = { id, file, texts: [], diagnostics: [] };
-  if (!DOCUMENT_ID.test(id)) {
-    result.diagnostics.push(
-      diagnostic(fileStart(file), 'document/id', `the file name '${basename(file)}' is the document id and may only use a-z, 0-9 and single hyphens`),
-    );
+  const idWrong = idProblem(id);
+  if (idWrong) {
+    result.diagnostics.push(diagnostic(fileStart(file), 'document/id', `the file name '${basename(file)}' is the document id '${id}', which ${idWrong}`));
   }
   const read = await readSource(file, contentRoot);
   if (!read.ok) {
@@ -84,6 +82,7 @@ export async function loadDocument(file: string, contentRoot: string): Promise<L
     return result;
   }
   const source = read.source;
+  result.diagnostics.push(...read.diagnostics);
   const split = splitFrontMatter(source);
   result.diagnostics.push(...split.diagnostics);
   if (!split.yaml) {

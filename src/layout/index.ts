@@ -12,7 +12,7 @@ import { fitScope } from './fit.js';
 import { palette } from './palette.js';
 import { StructureBuilder } from './structure.js';
 import { geometry, loadTemplate } from './template.js';
-import { faceFor, loadFontSet, missingCharacters, type FontSet } from './text/index.js';
+import { faceFor, loadFontSet, missingCharacters, type FontFaces, type FontSet } from './text/index.js';
 import { toFrames, type KindContext, type KindLayout, type LayoutEnv, type LayoutResult } from './kinds/context.js';
 
 export type { LayoutEnv, KindContext, KindLayout, LayoutResult } from './kinds/context.js';
@@ -62,13 +62,19 @@ function run(layout: KindLayout, input: LayoutInput, positions: ReadonlyMap<stri
   return { frames: failed ? undefined : toFrames(k), diagnostics: k.diagnostics };
 }
 
-/** A character the font lacks would print as an empty box: report it where it stands. */
+/**
+ * The last line of defence behind `text/missing-glyph` (src/rules/glyph-coverage.ts), which
+ * validation reports at the character's own line: a character the font lacks would print
+ * as an empty box, so the layout refuses the document rather than draw one. Contact values
+ * (runs with a `field`) are set in the set's contact faces, the bundled font even with a
+ * house font, so they are checked against those, as tokenize.ts sets them.
+ */
 function checkCoverage(doc: DocumentModel<Run[]>, fonts: FontSet, profile: MergedProfile): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
-  const check = (runs: readonly Run[], at: { file: string; line: number; column: number }) => {
+  const check = (runs: readonly Run[], at: { file: string; line: number; column: number }, faces?: FontFaces) => {
     for (const r of runs) {
-      const font = faceFor(fonts, r.bold, r.italic);
+      const font = faceFor(faces ?? (r.field !== undefined ? fonts.contact : fonts), r.bold, r.italic);
       for (const ch of missingCharacters(font, r.text)) {
         if (seen.has(ch)) continue;
         seen.add(ch);
@@ -78,7 +84,11 @@ function checkCoverage(doc: DocumentModel<Run[]>, fonts: FontSet, profile: Merge
     }
   };
   const top = { file: doc.file, line: 1, column: 1 };
-  check([{ text: `${doc.title} ${doc.subtitle ?? ''} ${profile.name} ${Object.values(profile.contact).join(' ')}`, bold: true, italic: false }], top);
+  const { phone, email, website, form, ...texts } = profile.contact;
+  const own = `${profile.name} ${Object.values(texts).join(' ')}`;
+  check([{ text: `${doc.title} ${doc.subtitle ?? ''} ${own}`, bold: true, italic: false }], top);
+  // The contact card and the footer band set the profile's texts in the contact faces too.
+  check([{ text: `${own} ${[phone, email, website, form].filter((v) => v !== undefined).join(' ')}`, bold: true, italic: false }], top, fonts.contact);
   for (const text of kindOf(doc).texts(doc)) check(text.content, text.at);
   return out;
 }

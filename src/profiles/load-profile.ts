@@ -6,6 +6,9 @@
 import { basename } from 'node:path';
 import type { Diagnostic, SourceRef } from '../diagnostics/index.js';
 import { diagnostic, fileStart } from '../diagnostics/index.js';
+import { admitCheckedAsset } from '../assets/checked.js';
+import { checkSourceCharacters } from '../content/control-characters.js';
+import { idProblem } from '../content/ids.js';
 import { parseBlocks } from '../content/load-blocks.js';
 import type { LocatedText } from '../content/located.js';
 import type { Block, Inline } from '../content/model.js';
@@ -13,11 +16,9 @@ import { readSource } from '../content/read-source.js';
 import { SourceText } from '../content/source-text.js';
 import { parseYaml } from '../content/yaml.js';
 import { pointerSegments, schemas, validateAgainst } from '../schema/index.js';
-import { checkAssets, type AssetField } from './assets.js';
+import { checkAssets, type AssetField, type AssetPool } from './assets.js';
 import { isNonTextField, linkKindOf } from './field-kinds.js';
 import type { LoadedProfile, MergedProfile } from './model.js';
-
-export const MUNICIPALITY_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** One YAML file read and checked against its schema. */
 export interface ProfileFile {
@@ -28,6 +29,8 @@ export interface ProfileFile {
   keys: Map<string, SourceRef>;
   /** Text values a reader sees (names, hours …) with their places, for the text rules. */
   texts: LocatedText[];
+  /** Every string value (addresses, paths and colours too) by JSON pointer, with its places. */
+  strings: Map<string, LocatedText>;
   diagnostics: Diagnostic[];
   /** True when the schema found errors: dependent checks are then left out. */
   invalid: boolean;
@@ -38,12 +41,19 @@ function isMapping(value: unknown): value is Record<string, unknown> {
 }
 
 async function loadYamlFile(file: string, schemaId: string, contentRoot: string): Promise<ProfileFile> {
-  const result: ProfileFile = { file, data: {}, positions: new Map(), keys: new Map(), texts: [], diagnostics: [], invalid: true };
+  const result: ProfileFile = {
+    file,
+    data: {},
+    positions: new Map(),
+    keys: new Map(),
+    texts: [],
+    strings: new Map(),
+    diagnostics: [],
+    invalid: true,
+  };
   const read = await readSource(file, contentRoot);
-  if (!read.ok) {
-    result.diagnostics.push(...read.diagnostics);
-    return result;
-  }
+  result.diagnostics.push(...read.diagnostics);
+  if (!read.ok) return result;
   const registry = schemas();
   const yaml = parseYaml(read.source, 0, read.source.text.length, {
     expectsString: (path) => registry.expectsString(schemaId, path),
@@ -51,6 +61,7 @@ async function loadYamlFile(file: string, schemaId: string, contentRoot: string)
   result.diagnostics.push(...yaml.diagnostics);
   result.positions = yaml.values;
   result.keys = yaml.keys;
+  result.strings = yaml.texts;
   if (yaml.broken) return result;
   const schemaDiagnostics = validateAgainst(schemaId, yaml.value ?? null, {
     values: yaml.values,
@@ -78,7 +89,18 @@ export interface ProfileLoad {
   own: ProfileFile;
   /** Texts of the profile and of its section files, for the text rules. */
   texts: LocatedText[];
+  /** The house font's faces as checked, when the profile names one (for the glyph check). */
+  houseFont?: HouseFontFace[];
   diagnostics: Diagnostic[];
+}
+
+export interface HouseFontFace {
+  /** `regular`, `bold`, `italic` or `boldItalic`. */
+  style: string;
+  file: string;
+  /** Where the profile names the file. */
+  at: SourceRef;
+  codePoints: ReadonlySet<number>;
 }
 
 function stringAt(data: Record<string, unknown>, ...path: string[]): string | undefined {
@@ -115,29 +137,44 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
   here[path[path.length - 1]!] = value;
 }
 
-export async function loadMunicipality(file: string, defaults: ProfileFile, contentRoot: string): Promise<ProfileLoad> {
-  const id = basename(file).replace(/\.ya?ml$/, '');
+/** `pool`: assets already checked in this validation, shared between the profiles that name them. */
+export async function loadMunicipality(file: string, defaults: ProfileFile, contentRoot: string, pool?: AssetPool): Promise<ProfileLoad> {
+  const id = basename(file).replace(/\.ya?ml$/i, '');
   const own = await loadYamlFile(file, 'profile.schema.json', contentRoot);
   const load: ProfileLoad = { own, texts: [...own.texts], diagnostics: [...own.diagnostics] };
-  if (!MUNICIPALITY_ID.test(id)) {
-    load.diagnostics.push(
-      diagnostic(fileStart(file), 'profile/id', `the file name '${basename(file)}' is the municipality id and may only use a-z, 0-9 and single hyphens`),
-    );
+  const idWrong = idProblem(id);
+  if (idWrong) {
+    load.diagnostics.push(diagnostic(fileStart(file), 'profile/id', `the file name '${basename(file)}' is the municipality id '${id}', which ${idWrong}`));
   }
   if (own.positions.size === 0 && own.diagnostics.length > 0) return load;
 
-  const checked = await checkAssets(contentRoot, assetFields(own));
+  const checked = await checkAssets(contentRoot, assetFields(own), pool);
   load.diagnostics.push(...checked.diagnostics);
 
   // Defaults first, the municipality over them: the schemas keep their fields apart.
   const merged: Record<string, unknown> = { ...defaults.data, ...own.data, id };
   const overrides: Record<string, Record<string, Block<Inline[]>[]>> = {};
+  const assets: Record<string, Uint8Array> = {};
   for (const asset of checked.assets) {
     const path = pointerSegments(asset.pointer);
     setPath(merged, path, asset.absPath);
+    if (path[0] === 'brand') {
+      assets[asset.absPath] = asset.bytes;
+      // What this thread lays out or renders from now on is what was checked.
+      admitCheckedAsset(asset.absPath, asset.bytes);
+    }
+    if (asset.codePoints) {
+      (load.houseFont ??= []).push({
+        style: path[2]!,
+        file: asset.absPath,
+        at: own.positions.get(asset.pointer) ?? fileStart(file),
+        codePoints: asset.codePoints,
+      });
+    }
     if (asset.text !== undefined && path[0] === 'sections') {
-      const parsed = parseBlocks(new SourceText(asset.absPath, asset.text));
-      load.diagnostics.push(...parsed.diagnostics);
+      const source = new SourceText(asset.absPath, asset.text);
+      const parsed = parseBlocks(source);
+      load.diagnostics.push(...checkSourceCharacters(source), ...parsed.diagnostics);
       load.texts.push(...parsed.texts);
       (overrides[path[1]!] ??= {})[path[2]!] = parsed.blocks;
     }
@@ -149,6 +186,7 @@ export async function loadMunicipality(file: string, defaults: ProfileFile, cont
     positions,
     file,
     overrides,
+    assets,
   };
   return load;
 }

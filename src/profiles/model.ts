@@ -56,4 +56,11 @@ export interface LoadedProfile {
    * section's blocks. Plain data, so it crosses to build workers with the profile.
    */
   overrides?: Record<string, Record<string, Block<Inline[]>[]>>;
+  /**
+   * The logo and house font files as the asset gate checked them, by the absolute path the
+   * profile names. Only these bytes are ever laid out or rendered (src/assets/checked.ts):
+   * they cross to build workers with the profile, so a file changed after validation never
+   * reaches an output. Files several profiles share are one object, sent once per message.
+   */
+  assets: Record<string, Uint8Array>;
 }

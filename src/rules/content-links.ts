@@ -3,7 +3,8 @@
  * as profile values. Their protocol was already checked when the Markdown was read
  * (`link/protocol`).
  */
-import type { Diagnostic, SourceRef } from '../diagnostics/index.js';
+import { CONTROL_RULE, refusedCharacters } from '../content/control-characters.js';
+import { diagnostic, type Diagnostic, type SourceRef } from '../diagnostics/index.js';
 import { checkEmail } from './email.js';
 import { checkPhone } from './phone.js';
 import { checkUrl } from './url.js';
@@ -20,6 +21,12 @@ function decoded(s: string): string {
 export function checkContentLinks(links: readonly { href: string; at: SourceRef }[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const { href, at } of links) {
+    // A link target is an address: an invisible character in it sends the reader elsewhere.
+    const hidden = refusedCharacters(decoded(href), 'address')[0];
+    if (hidden) {
+      out.push(diagnostic(at, CONTROL_RULE, `the link target ${hidden.message.replace(/^this text /, '')}`));
+      continue;
+    }
     const lower = href.toLowerCase();
     const problem = lower.startsWith('tel:')
       ? checkPhone(decoded(href.slice(4)), at)

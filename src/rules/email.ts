@@ -1,6 +1,7 @@
 /** `email/invalid`: e-mail addresses in profiles and `mailto:` links are well-formed. */
 import { diagnostic, type Diagnostic, type SourceRef } from '../diagnostics/index.js';
 import { quote } from '../schema/index.js';
+import { firstForeignCharacter } from './foreign-letters.js';
 
 export const EMAIL_RULE = 'email/invalid';
 
@@ -16,5 +17,7 @@ export function isEmail(value: string): boolean {
 
 export function checkEmail(value: string, at: SourceRef): Diagnostic | undefined {
   if (isEmail(value)) return undefined;
-  return diagnostic(at, EMAIL_RULE, `${quote(value)} is not a valid e-mail address; write it like toegang@blijfmeedoen.nl`);
+  const foreign = firstForeignCharacter(value);
+  const why = foreign ? ` (it contains ${foreign}: a leaflet's e-mail address uses the letters a–z, digits and . _ - + only)` : '';
+  return diagnostic(at, EMAIL_RULE, `${quote(value)} is not a valid e-mail address${why}; write it like toegang@blijfmeedoen.nl`);
 }

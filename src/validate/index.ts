@@ -4,23 +4,28 @@
  * all problems sorted. Usage mistakes (no such folder, an unknown municipality) are not
  * content problems: they throw a UsageError, which the CLI turns into exit code 2.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { checkValueCharacters } from '../content/control-characters.js';
 import { loadDocument, type LoadedDocument } from '../content/load-document.js';
 import type { LocatedText } from '../content/located.js';
 import type { DocumentModel } from '../content/model.js';
 import { inlinesOfBlocks, linksIn, placeholdersIn } from '../content/walk.js';
 import { inlinesOf } from '../kinds/registry.js';
 import { compareDiagnostics, diagnostic, fileStart, type Diagnostic } from '../diagnostics/index.js';
+import type { AssetPool } from '../profiles/assets.js';
 import { loadDefaults, loadMunicipality, type ProfileLoad } from '../profiles/load-profile.js';
 import type { LoadedProfile } from '../profiles/model.js';
 import { checkContentLinks } from '../rules/content-links.js';
 import { checkMissingPlaceholders, checkUnknownPlaceholders } from '../rules/placeholders.js';
 import { checkProfileValues } from '../rules/profile-values.js';
 import { checkSectionOverrides } from '../rules/section-overrides.js';
+import { checkStringCharacters } from '../rules/control-characters.js';
+import { checkGlyphs } from '../rules/glyph-coverage.js';
 import { checkTexts } from '../rules/text.js';
 import { suggest } from '../schema/index.js';
 import { checkLanguage, type ReadabilityReport } from '../language/index.js';
+import { duplicateDiagnostic, idOfFile, listContentFiles, type ContentFiles } from './content-files.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -54,29 +59,18 @@ async function isDirectory(path: string): Promise<boolean> {
   );
 }
 
-async function filesIn(dir: string, pattern: RegExp): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((e) => pattern.test(e.name) && !e.isDirectory())
-    .map((e) => e.name)
-    .sort()
-    .map((name) => join(dir, name));
-}
-
-function idOf(file: string): string {
-  return (file.split(/[\\/]/).pop() ?? file).replace(/\.(md|ya?ml)$/, '');
-}
-
-function selectMunicipalities(files: string[], wanted: readonly string[] | undefined): string[] {
-  if (!wanted || wanted.length === 0) return files;
-  const byId = new Map(files.map((f) => [idOf(f), f]));
+/** The selected profiles, and the duplicates of the selected ids (another id's are not this run's business). */
+function selectMunicipalities(listed: ContentFiles, wanted: readonly string[] | undefined): ContentFiles {
+  if (!wanted || wanted.length === 0) return listed;
+  const byId = new Map(listed.files.map((f) => [idOfFile(f, 'profile'), f]));
   for (const id of wanted) {
     if (!byId.has(id)) {
       const guess = suggest(id, [...byId.keys()]);
       throw new UsageError(`unknown municipality '${id}'${guess ? ` (did you mean '${guess}'?)` : ''}`);
     }
   }
-  return [...new Set(wanted)].map((id) => byId.get(id)!);
+  const files = [...new Set(wanted)].map((id) => byId.get(id)!);
+  return { files, duplicates: listed.duplicates.filter((d) => files.includes(d.kept)) };
 }
 
 function sortedUnique(list: Diagnostic[]): Diagnostic[] {
@@ -103,12 +97,17 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
       diagnostics.push(diagnostic(fileStart(dir), 'content/folder', `the content folder needs a '${dir.split(/[\\/]/).pop()}' folder here`));
     }
   }
-  const documentFiles = await filesIn(documentsDir, /\.md$/);
-  const municipalityFiles = selectMunicipalities(await filesIn(municipalitiesDir, /\.ya?ml$/), options.municipalities);
+  const documentFiles = await listContentFiles(documentsDir, 'document');
+  const municipalityFiles = selectMunicipalities(await listContentFiles(municipalitiesDir, 'profile'), options.municipalities);
+  diagnostics.push(
+    ...documentFiles.duplicates.map((d) => duplicateDiagnostic('document', d)),
+    ...municipalityFiles.duplicates.map((d) => duplicateDiagnostic('profile', d)),
+  );
 
-  const documents: LoadedDocument[] = await Promise.all(documentFiles.map((f) => loadDocument(f, root)));
+  const documents: LoadedDocument[] = await Promise.all(documentFiles.files.map((f) => loadDocument(f, root)));
   const defaults = await loadDefaults(join(root, 'defaults.yaml'), root);
-  const loads: ProfileLoad[] = await Promise.all(municipalityFiles.map((f) => loadMunicipality(f, defaults, root)));
+  const pool: AssetPool = new Map();
+  const loads: ProfileLoad[] = await Promise.all(municipalityFiles.files.map((f) => loadMunicipality(f, defaults, root, pool)));
 
   diagnostics.push(...defaults.diagnostics, ...checkProfileValues(defaults));
   texts.push(...defaults.texts);
@@ -120,12 +119,14 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     diagnostics.push(...load.diagnostics, ...checkProfileValues(load.own));
     texts.push(...load.texts);
   }
-  diagnostics.push(...checkTexts(texts));
+  diagnostics.push(...checkTexts(texts), ...texts.flatMap((t) => checkValueCharacters(t, 'text')));
+  for (const file of [defaults, ...loads.map((l) => l.own)]) diagnostics.push(...checkStringCharacters(file));
+  diagnostics.push(...checkGlyphs({ documentTexts: documents.flatMap((d) => d.texts), defaults, loads }));
   const language = await checkLanguage({
     root,
     documents,
     defaults,
-    profiles: loads.map((load) => ({ id: idOf(load.own.file), load })),
+    profiles: loads.map((load) => ({ id: idOfFile(load.own.file, 'profile'), load })),
     report: options.readability === true,
     warnings: options.languageWarnings !== false,
   });

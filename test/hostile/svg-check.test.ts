@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { checkSvg } from '../../src/assets/index.js';
+import { inspectSvg } from '../../src/assets/svg.js';
+import { MAX_SVG_COST } from '../../src/assets/svg-cost.js';
 
 const FILE = 'logo.svg';
 const OPEN = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 100 40">';
@@ -159,5 +161,114 @@ describe('the bundled logos', () => {
     }
     expect(logos.length).toBeGreaterThan(0);
     for (const logo of logos) expect(checkSvg(await readFile(logo, 'utf8'), logo)).toEqual([]);
+  });
+});
+
+/** A deterministic stream of numbers in [0, 1), so the shapes below are the same on every run. */
+function random(seed: number): () => number {
+  let x = seed;
+  return () => (x = (x * 16807) % 2147483647) / 2147483647;
+}
+
+/** A path of `n` straight segments between random points: long lines that cross everywhere. */
+function scribble(n: number, seed = 1): string {
+  const r = random(seed);
+  let d = 'M50 20';
+  for (let i = 0; i < n; i++) d += `L${(r() * 100).toFixed(1)} ${(r() * 40).toFixed(1)}`;
+  return d;
+}
+
+/** An outline traced with `n` short curves around an ellipse: what a traced coat of arms looks like. */
+function outline(n: number): string {
+  let d = '';
+  for (let i = 0; i <= n; i++) {
+    const a = (2 * Math.PI * i) / n;
+    const w = 1 + 0.05 * Math.sin(40 * a);
+    const [x, y] = [50 + 45 * Math.cos(a) * w, 20 + 18 * Math.sin(a) * w];
+    d += i === 0 ? `M${x.toFixed(2)} ${y.toFixed(2)}` : `C${x.toFixed(2)} ${y.toFixed(2)} ${x.toFixed(2)} ${y.toFixed(2)} ${x.toFixed(2)} ${y.toFixed(2)}`;
+  }
+  return `${d}Z`;
+}
+
+describe('the cost of drawing a logo is bounded', () => {
+  it('accepts what real logos hold: a traced outline of 20,000 curves and thousands of small shapes', () => {
+    const shapes = Array.from({ length: 2000 }, (_, i) => `<circle cx="${i % 100}" cy="${(i * 7) % 40}" r="0.4"/>`).join('');
+    const { diagnostics, cost } = inspectSvg(`${OPEN}<path d="${outline(20_000)}"/><g fill="#00811F">${shapes}</g></svg>`, FILE);
+    expect(diagnostics).toEqual([]);
+    expect(cost).toBeLessThan(MAX_SVG_COST);
+  });
+
+  it('the bundled logos cost almost nothing', async () => {
+    const { readFile } = await import('node:fs/promises');
+    for (const id of ['huizen', 'leiden', 'rotterdam', 'sudwest-fryslan']) {
+      expect(inspectSvg(await readFile(`content/municipalities/${id}/logo.svg`, 'utf8'), FILE).cost).toBeLessThan(5000);
+    }
+  });
+
+  it('refuses long segments crossing each other in one path, at the path', () => {
+    expect(rules(`${OPEN}\n  <path d="${scribble(2000)}"/></svg>`)).toEqual(['2:3 svg/size']);
+    // The same segments spread over paths of 500 cost a quarter as much each, and pass.
+    const split = [0, 1, 2, 3].map((k) => `<path d="${scribble(500, k + 1)}"/>`).join('');
+    expect(rules(`${OPEN}${split}</svg>`)).toEqual([]);
+  });
+
+  it('counts every pair as crossing when coordinates are too far apart to lay a grid over', () => {
+    let d = 'M0 0';
+    for (let i = 0; i < 2000; i++) d += i % 2 ? `L${i} -1e308` : `L-${i} 1e308`;
+    expect(rules(`${OPEN}\n<path d="${d}"/></svg>`)).toEqual(['2:1 svg/size']);
+  });
+
+  it('refuses more segments in one shape, or in all, than any logo needs', () => {
+    const points = Array.from({ length: 50_001 }, (_, i) => `${i % 100},${(i * 3) % 40}`).join(' ');
+    expect(rules(`${OPEN}\n<polyline points="${points}"/></svg>`)).toEqual(['2:1 svg/size']);
+    const paths = [0, 1, 2].map(() => `<path d="${outline(40_000)}"/>`).join('\n');
+    expect(rules(`${OPEN}\n${paths}</svg>`)).toEqual(['4:1 svg/size']);
+  });
+
+  it('counts a <use> as its content again', () => {
+    const part = `<defs><path id="p" d="${scribble(600)}"/></defs>`;
+    expect(rules(`${OPEN}${part}${'\n<use href="#p"/>'.repeat(2)}</svg>`)).toEqual([]);
+    expect(rules(`${OPEN}${part}${'\n<use href="#p"/>'.repeat(6)}</svg>`)).toEqual(['7:1 svg/size']);
+  });
+
+  it('counts masks, filters and transparency, also when a style sheet could apply them to every element', () => {
+    const blur = '<filter id="f"><feGaussianBlur stdDeviation="2"/><feOffset dx="1"/><feMerge><feMergeNode/><feMergeNode in="SourceGraphic"/></feMerge></filter>';
+    // A drop shadow on the logo: three steps, once.
+    expect(rules(`${OPEN}${blur}<g filter="url(#f)"><rect width="10" height="10"/></g></svg>`)).toEqual([]);
+    // The same filter in a style sheet: it may match all 20 rectangles.
+    const rects = '<rect width="10" height="10"/>'.repeat(20);
+    expect(rules(`${OPEN}\n<style>rect { filter: url(#f) }</style>${blur}${rects}</svg>`)).toEqual(['2:1 svg/size']);
+    // CSS filter functions are steps of their own.
+    expect(rules(`${OPEN}${'\n<rect width="1" height="1" style="filter: blur(2px)"/>'.repeat(30)}</svg>`)).toEqual(['29:1 svg/size']);
+  });
+
+  it('refuses a mask that draws itself, at the reference', () => {
+    expect(rules(`${OPEN}<mask id="m"><rect width="1" height="1" mask="url(#m)"/></mask>\n<rect width="5" height="5" mask="url(#m)"/></svg>`)).toEqual([
+      `1:${OPEN.length + 14} svg/size`,
+    ]);
+  });
+
+  it('counts dashes by length over the smallest dash period, pathLength included', () => {
+    expect(rules(`${OPEN}\n<path stroke-dasharray="4 2" d="M0 0H100V40H0Z"/></svg>`)).toEqual([]);
+    expect(rules(`${OPEN}\n<path stroke-dasharray="1" pathLength="10000000" d="M0 0H100"/></svg>`)).toEqual(['2:1 svg/size']);
+    expect(rules(`${OPEN}<style>path { stroke-dasharray: 0.0001 }</style>\n<path d="M0 0H100V40H0Z"/></svg>`)).toEqual(['2:1 svg/size']);
+  });
+
+  it.each([
+    ['<pattern>', '<pattern id="p" width="1" height="1"/>', 'svg/unsupported'],
+    ['<marker>', '<marker id="m"/>', 'svg/unsupported'],
+    ['feMorphology', '<filter id="f"><feMorphology radius="9"/></filter>', 'svg/unsupported'],
+    ['feConvolveMatrix', '<filter id="f"><feConvolveMatrix order="3" kernelMatrix="1 1 1 1 1 1 1 1 1"/></filter>', 'svg/unsupported'],
+    ['feImage', '<filter id="f"><feImage href="#r"/></filter>', 'svg/unsupported'],
+    ['feSpecularLighting', '<filter id="f"><feSpecularLighting><fePointLight/></feSpecularLighting></filter>', 'svg/unsupported'],
+  ])('refuses %s, whose cost no limit here bounds', (_name, markup, rule) => {
+    expect(checkSvg(`${OPEN}\n${markup}</svg>`, FILE).map((d) => d.rule)).toEqual([rule]);
+  });
+
+  it('counts the pixels of embedded images', async () => {
+    const png = await sharp({ create: { width: 4096, height: 1024, channels: 3, background: '#fff' } }).png().toBuffer();
+    const image = `<image width="100" height="25" href="data:image/png;base64,${png.toString('base64')}"/>`;
+    expect(rules(`${OPEN}${image}</svg>`)).toEqual([]);
+    expect(rules(`${OPEN}${image}\n${image}\n${image}\n${image}\n${image}\n${image}\n${image}\n${image}\n${image}</svg>`)).toEqual(['8:1 svg/size']);
   });
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Layer, Moment, TaskPerMoment, ThreeLayerModel } from '../../src/content/model.js';
 import type { MergedProfile } from '../../src/profiles/model.js';
 import type { Run } from '../../src/resolve/runs.js';
+import { admitAssetFiles } from '../checked-assets.js';
 
 const at = { file: 'content/documents/taak-per-moment.md', line: 1, column: 1 };
 const p = (text: string): Run[] => [{ text, bold: false, italic: false }];
@@ -95,6 +96,7 @@ export function threeLayerModel(): ThreeLayerModel<Run[]> {
 }
 
 const CONTENT = join(import.meta.dirname, '..', '..', 'content', 'municipalities');
+admitAssetFiles(join(CONTENT, 'rotterdam', 'logo.svg'), join(CONTENT, 'sudwest-fryslan', 'logo.svg'));
 
 export function profile(overrides: Partial<MergedProfile> = {}): MergedProfile {
   return {

@@ -11,6 +11,7 @@ import type { MergedProfile } from '../../src/profiles/model.js';
 import type { Run } from '../../src/resolve/runs.js';
 import { displayUrl, emailRun, phoneRun, plain, webRun } from '../../src/layout/kinds/links.js';
 import { webLink } from '../../src/resolve/links.js';
+import { admitAssetFiles } from '../checked-assets.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const MUNI = join(ROOT, 'content/municipalities');
@@ -67,6 +68,8 @@ export const PROFILES: Record<string, MergedProfile> = {
     checklist: { url: 'https://www.nji.nl/checklist-clientondersteuning' },
   },
 };
+
+admitAssetFiles(...Object.values(PROFILES).map((p) => p.brand.logo));
 
 const KENNISNETWERK =
   'Deze folder is ontwikkeld door het Kennisnetwerk jeugd en ouders als partner in de jeugdhulp. Dit kennisnetwerk bestaat uit vertegenwoordigers van landelijke en regionale organisaties van jeugdigen, ouders en cliënten en zet zich in voor ontwikkeling en verspreiding van kennis over duurzame participatie. Dit gebeurt met ondersteuning van het Nederlands Jeugdinstituut en Stichting Alexander.';

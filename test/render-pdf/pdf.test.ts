@@ -10,6 +10,7 @@ import { layoutDocument } from '../../src/layout/index.js';
 import type { Run } from '../../src/resolve/runs.js';
 import { loadFixture, PROFILES } from './fixtures.js';
 import { build, env, readPdf, type ReadPdf } from './helpers.js';
+import { admitAssetFiles } from '../checked-assets.js';
 
 const has = (cmd: string) => {
   try {
@@ -132,6 +133,7 @@ describe('PNG logo', () => {
     const logo = join(dir, 'logo.png');
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="600"><rect x="100" y="100" width="1400" height="400" rx="80" fill="#7A1F5C"/></svg>';
     await sharp(Buffer.from(svg)).png().toFile(logo);
+    admitAssetFiles(logo);
     const base = PROFILES.rotterdam!;
     const profile = { ...base, id: 'png-logo', brand: { ...base.brand, logo } };
     const bytes = await build(loadFixture('wijzer-professionals', profile), profile);

@@ -138,7 +138,10 @@ describe('renderPng', () => {
       import { readFileSync, writeFileSync } from 'node:fs';
       import { pagePngs, renderPng } from ${JSON.stringify(join(out, 'render/png/index.js'))};
       import { embedImages } from ${JSON.stringify(join(out, 'render/svg/index.js'))};
+      import { admitCheckedAsset } from ${JSON.stringify(join(out, 'assets/checked.js'))};
       const o = JSON.parse(readFileSync(${JSON.stringify(join(dir, 'frames.json'))}, 'utf8'));
+      // The child stands in for validation: it admits the logo the frames draw.
+      for (const p of o.frames.pages) for (const it of p.items) if (it.type === 'image') admitCheckedAsset(it.asset, readFileSync(it.asset));
       const composed = await pagePngs(o.frames, 0, await embedImages(o.frames), o)(o.size);
       writeFileSync(${JSON.stringify(join(dir, 'child.png'))}, composed);
       const whole = await renderPng(readFileSync(${JSON.stringify(join(dir, 'page.svg'))}, 'utf8'), { ...o, ...o.size });

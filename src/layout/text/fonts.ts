@@ -5,21 +5,16 @@
  * the bytes.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname } from 'node:path';
 import * as fontkit from 'fontkit';
+import { checkedAsset } from '../../assets/checked.js';
 import { fixGlyphCodePoints, shapeOnce } from '../../patches/index.js';
 import type { FontFace } from '../frames.js';
+import { defaultFontFiles, type FontFiles } from './bundled-fonts.js';
+
+export { defaultFontFiles, type FontFiles } from './bundled-fonts.js';
 
 export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
-
-export interface FontFiles {
-  regular: string;
-  bold: string;
-  italic: string;
-  /** Falls back to `bold` when a house font has no bold italic. */
-  boldItalic?: string;
-}
 
 export interface LoadedFont {
   /** Key used in frames (TextItem.font, FontFace.id). */
@@ -57,17 +52,32 @@ export interface FontSet extends FontFaces {
 
 const byPath = new Map<string, LoadedFont>();
 
+/**
+ * The bundled faces are the tool's own files and are read from disk; a house font is
+ * content, so only the bytes the asset gate checked are used (src/assets/checked.ts): a
+ * file swapped since validation is never parsed, measured or embedded.
+ */
 export function loadFont(file: string): LoadedFont {
+  const bytes = isBundled(file) ? undefined : checkedAsset(file);
   const cached = byPath.get(file);
-  if (cached) return cached;
-  const bytes = readFileSync(file);
+  if (cached && (bytes === undefined || cached.bytes === bytes)) return cached;
+  return parseFont(file, bytes ?? readFileSync(file));
+}
+
+const BUNDLED_DIR = dirname(defaultFontFiles().regular);
+
+function isBundled(file: string): boolean {
+  return dirname(file) === BUNDLED_DIR;
+}
+
+function parseFont(file: string, bytes: Buffer): LoadedFont {
   const parsed = fontkit.create(bytes);
   if (!('layout' in parsed)) throw new Error(`${file} is a font collection; name one font file`);
   // Shared by every document of the process: see src/patches/fontkit.ts.
   fixGlyphCodePoints(parsed);
   shapeOnce(parsed);
   const loaded: LoadedFont = {
-    id: uniqueId(basename(file, extname(file))),
+    id: uniqueId(basename(file, extname(file)), file),
     file,
     bytes,
     font: parsed,
@@ -83,8 +93,8 @@ export function loadFont(file: string): LoadedFont {
 }
 
 /** Two house fonts may share a file name in different folders; ids must stay distinct. */
-function uniqueId(base: string): string {
-  const taken = new Set([...byPath.values()].map((f) => f.id));
+function uniqueId(base: string, file: string): string {
+  const taken = new Set([...byPath.values()].filter((f) => f.file !== file).map((f) => f.id));
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
@@ -130,18 +140,6 @@ export function faceFor(set: FontFaces, bold: boolean, italic: boolean): LoadedF
   if (bold) return set.bold;
   if (italic) return set.italic;
   return set.regular;
-}
-
-/** Source Sans 3 as shipped by the `source-sans` package (SIL Open Font License). */
-export function defaultFontFiles(): FontFiles {
-  const require = createRequire(import.meta.url);
-  const dir = join(dirname(require.resolve('source-sans/package.json')), 'TTF');
-  return {
-    regular: join(dir, 'SourceSans3-Regular.ttf'),
-    bold: join(dir, 'SourceSans3-Bold.ttf'),
-    italic: join(dir, 'SourceSans3-It.ttf'),
-    boldItalic: join(dir, 'SourceSans3-BoldIt.ttf'),
-  };
 }
 
 /** Every loaded font by id, for renderers that receive only frames. */

@@ -2,11 +2,12 @@
  * Images are embedded, never referenced: a logo becomes a PNG data URI sized for 300 dpi
  * at the box it is drawn in. Rasterising an SVG logo here (sharp, from a Buffer) also
  * sanitises it: no script, no external reference and no font-dependent `<text>` can reach
- * the output.
+ * the output. The bytes are the ones the asset gate checked (src/assets/checked.ts), never
+ * the file again.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
+import { checkedAsset } from '../../assets/checked.js';
 import type { Frames, ImageItem } from '../../layout/frames.js';
 
 const PRINT_DPI = 300;
@@ -31,7 +32,7 @@ async function rasterise(data: Buffer, widthPx: number, heightPx: number): Promi
 }
 
 function embedOne(item: ImageItem): Promise<string> {
-  const data = readFileSync(item.asset);
+  const data = checkedAsset(item.asset);
   const widthPx = Math.max(1, Math.round((item.width / 72) * PRINT_DPI));
   const heightPx = Math.max(1, Math.round((item.height / 72) * PRINT_DPI));
   const key = `${createHash('sha256').update(data).digest('hex')}:${widthPx}x${heightPx}`;
