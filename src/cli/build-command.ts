@@ -7,7 +7,7 @@
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { countBySeverity, diagnostic, fileStart } from '../diagnostics/index.js';
+import { countBySeverity, diagnostic, fileStart, type Diagnostic } from '../diagnostics/index.js';
 import { patchedVersionProblems } from '../patches/versions.js';
 import { runBuildJobs, type BuildOutcome } from '../build/build.js';
 import { cacheKey } from '../build/cache-key.js';
@@ -23,6 +23,9 @@ import { kindModules } from '../kinds/registry.js';
 import { UsageError, validateContent, type ValidateResult } from '../validate/index.js';
 import { EXIT_CONTENT, EXIT_OK, EXIT_USAGE, type OutputFormat } from './exit-codes.js';
 import { report } from './report.js';
+import { gamutWarnings } from '../render/print/index.js';
+import { printing } from '../build/build.js';
+import { selects } from '../build/selection.js';
 
 export interface BuildCommandOptions {
   content: string;
@@ -32,6 +35,8 @@ export interface BuildCommandOptions {
   jobs?: number;
   shard?: Shard;
   force: boolean;
+  /** Also the print edition of every document (a profile's `print: true` asks for its own). */
+  print: boolean;
   format: OutputFormat;
 }
 
@@ -108,6 +113,7 @@ async function validateAndBuild(
       profiles: validated.profiles.map((p) => p.profile),
       selection: { municipalities: opts.municipality, documents: opts.document, shard: opts.shard },
       force: opts.force,
+      print: opts.print,
       creationDate: date,
       generator: `folderpers ${TOOL_VERSION}`,
       cacheKey: key,
@@ -128,7 +134,7 @@ async function validateAndBuild(
   }
   progress.finish();
 
-  const diagnostics = [...validated.diagnostics, ...outcome.diagnostics];
+  const diagnostics = [...validated.diagnostics, ...printWarnings(validated, opts), ...outcome.diagnostics];
   const summary = summarise(outcome, (performance.now() - started) / 1000);
   process.stdout.write(report(diagnostics, opts.format, { artifacts: outcome.artifacts, summary }));
   const failed = countBySeverity(diagnostics).errors > 0;
@@ -142,4 +148,13 @@ async function validateAndBuild(
   if (opts.format === 'github') process.stdout.write(`::notice title=folderpers build::${line}\n`);
   else if (opts.format === 'text') process.stdout.write(`${line}\n`);
   return failed ? EXIT_CONTENT : EXIT_OK;
+}
+
+/** `print/gamut` for each municipality this build makes print editions for. */
+function printWarnings(validated: ValidateResult, opts: BuildCommandOptions): Diagnostic[] {
+  const selection = { municipalities: opts.municipality, documents: opts.document, shard: opts.shard };
+  const wanted = printing({ profiles: validated.profiles.map((p) => p.profile), print: opts.print });
+  return validated.profiles
+    .filter((p) => wanted.has(p.profile.id) && validated.documents.some((d) => selects(selection, p.profile.id, d.id)))
+    .flatMap(gamutWarnings);
 }

@@ -1,0 +1,2 @@
+export { renderPrintPdf, type RenderPrintOptions } from './render.js';
+export { gamutWarnings } from './colour/gamut.js';
