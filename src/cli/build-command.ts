@@ -23,9 +23,9 @@ import { kindModules } from '../kinds/registry.js';
 import { UsageError, validateContent, type ValidateResult } from '../validate/index.js';
 import { EXIT_CONTENT, EXIT_OK, EXIT_USAGE, type OutputFormat } from './exit-codes.js';
 import { report } from './report.js';
-import { gamutWarnings } from '../render/print/index.js';
+import { gamutWarnings, OUTPUT_CONDITION, printProfileProblem } from '../render/print/index.js';
 import { printing } from '../build/build.js';
-import { selects } from '../build/selection.js';
+import { selects, type Selection } from '../build/selection.js';
 
 export interface BuildCommandOptions {
   content: string;
@@ -87,6 +87,7 @@ async function validateAndBuild(
   // could be wrong, so nothing is drawn with them.
   validated.diagnostics.push(
     ...patchedVersionProblems().map((message) => diagnostic(fileStart(join(TOOL_ROOT, 'package.json')), 'dependency/version', message)),
+    ...printDiagnostics(validated, opts),
   );
   if (countBySeverity(validated.diagnostics).errors > 0) {
     process.stdout.write(report(validated.diagnostics, opts.format, { artifacts: [] }));
@@ -111,7 +112,7 @@ async function validateAndBuild(
       outDir,
       documents: validated.documents,
       profiles: validated.profiles.map((p) => p.profile),
-      selection: { municipalities: opts.municipality, documents: opts.document, shard: opts.shard },
+      selection: selectionOf(opts),
       force: opts.force,
       print: opts.print,
       creationDate: date,
@@ -134,7 +135,7 @@ async function validateAndBuild(
   }
   progress.finish();
 
-  const diagnostics = [...validated.diagnostics, ...printWarnings(validated, opts), ...outcome.diagnostics];
+  const diagnostics = [...validated.diagnostics, ...outcome.diagnostics];
   const summary = summarise(outcome, (performance.now() - started) / 1000);
   process.stdout.write(report(diagnostics, opts.format, { artifacts: outcome.artifacts, summary }));
   const failed = countBySeverity(diagnostics).errors > 0;
@@ -150,11 +151,21 @@ async function validateAndBuild(
   return failed ? EXIT_CONTENT : EXIT_OK;
 }
 
-/** `print/gamut` for each municipality this build makes print editions for. */
-function printWarnings(validated: ValidateResult, opts: BuildCommandOptions): Diagnostic[] {
-  const selection = { municipalities: opts.municipality, documents: opts.document, shard: opts.shard };
+/**
+ * When this build makes print editions: the colour profile must be the one folderpers was
+ * made with (else nothing is drawn with it), and each municipality printed hears of brand
+ * colours the paper cannot reach (`print/gamut`).
+ */
+function printDiagnostics(validated: ValidateResult, opts: BuildCommandOptions): Diagnostic[] {
+  const selection = selectionOf(opts);
   const wanted = printing({ profiles: validated.profiles.map((p) => p.profile), print: opts.print });
-  return validated.profiles
-    .filter((p) => wanted.has(p.profile.id) && validated.documents.some((d) => selects(selection, p.profile.id, d.id)))
-    .flatMap(gamutWarnings);
+  const printed = validated.profiles.filter((p) => wanted.has(p.profile.id) && validated.documents.some((d) => selects(selection, p.profile.id, d.id)));
+  if (printed.length === 0) return [];
+  const problem = printProfileProblem();
+  if (problem) return [diagnostic(fileStart(OUTPUT_CONDITION.file), 'dependency/icc-profile', problem)];
+  return printed.flatMap(gamutWarnings);
+}
+
+function selectionOf(opts: BuildCommandOptions): Selection {
+  return { municipalities: opts.municipality, documents: opts.document, shard: opts.shard };
 }

@@ -45,16 +45,26 @@ export interface PrintProfile {
 
 let loaded: PrintProfile | undefined;
 
+/** Why the vendored profile cannot be used (missing, or not the file it was made with), if it cannot. */
+export function printProfileProblem(): string | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(OUTPUT_CONDITION.file);
+  } catch (err) {
+    return `the print edition's colour profile could not be read (${(err as Error).message}): reinstall folderpers`;
+  }
+  if (sha256(bytes) !== OUTPUT_CONDITION.sha256) return "the print edition's colour profile is not the file folderpers was made with (its sha256 differs): reinstall folderpers";
+  return undefined;
+}
+
+/** The profile; the build asks `printProfileProblem` first, so a failure here is a fault. */
 export function printProfile(): PrintProfile {
   loaded ??= load(readFileSync(OUTPUT_CONDITION.file));
   return loaded;
 }
 
 function load(bytes: Buffer): PrintProfile {
-  assert(
-    sha256(bytes) === OUTPUT_CONDITION.sha256,
-    `${OUTPUT_CONDITION.file} is not the ICC profile folderpers was made with (sha256 differs): reinstall folderpers`,
-  );
+  assert(sha256(bytes) === OUTPUT_CONDITION.sha256, `${OUTPUT_CONDITION.file} is not the ICC profile folderpers was made with (sha256 differs): reinstall folderpers`);
   const icc = parseIcc(bytes);
   assert(icc.colourSpace === 'CMYK' && icc.pcs === 'Lab' && icc.deviceClass === 'prtr', 'the print ICC profile is not a CMYK printer profile with a Lab connection space');
   const toInk = icc.luts.get('B2A1');
