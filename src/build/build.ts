@@ -84,6 +84,8 @@ export interface BuildInput {
   profiles: readonly MergedProfile[];
   selection: Selection;
   force: boolean;
+  /** `--print`: every municipality gets the print edition (a profile's `print: true` asks for its own). */
+  print?: boolean | undefined;
   creationDate: Date;
   /** `folderpers <version>`, recorded in the manifest. */
   generator: string;
@@ -114,6 +116,7 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
     input.profiles.map((p) => p.id),
     input.documents,
     input.selection,
+    printing(input),
   );
   const tool = await toolFingerprint();
   const inputs = await hashJobs(input, jobs, tool);
@@ -273,6 +276,11 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
 
   reports.sort((a, b) => compareIds(a.path, b.path));
   return { diagnostics, artifacts: reports, jobs: jobSummary(jobs, toRender), timings, manifestWritten };
+}
+
+/** The municipalities whose documents also get their print edition. */
+export function printing(input: Pick<BuildInput, 'profiles' | 'print'>): Set<string> {
+  return new Set(input.profiles.filter((p) => input.print === true || p.print === true).map((p) => p.id));
 }
 
 /** The job's artifacts as unchanged, when the build's records prove every one of them is its file for `inputs`. */

@@ -4,7 +4,11 @@
  * beside them (each kind lists its own: `formats` in src/kinds/). The format name is the
  * file extension, so `<document>.<format>` is the file.
  */
-export const ARTIFACT_FORMATS = ['pdf', 'svg', 'png', 'web.png', 'alt.txt'] as const;
+
+/** The print-shop edition of a document's PDF (src/render/print), made when asked for. */
+export const PRINT_FORMAT = 'print.pdf';
+
+export const ARTIFACT_FORMATS = ['pdf', 'svg', 'png', 'web.png', 'alt.txt', PRINT_FORMAT] as const;
 export type ArtifactFormat = (typeof ARTIFACT_FORMATS)[number];
 
 /** Path of an artifact relative to the output folder, always with `/`. */

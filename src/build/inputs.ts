@@ -1,6 +1,6 @@
 /**
  * Input hashes for incremental builds. A job's files are a function of: the tool (its
- * compiled code, templates, and the versions of the libraries that draw: pdfkit, fontkit,
+ * compiled code, templates, the print colour profile, and the versions of the libraries that draw: pdfkit, fontkit,
  * sharp, the font package …), the document's source, the merged municipality profile and
  * every file the profile points at (logo, house fonts, local section text), and the
  * creation date. If none of these changed, the files would come out byte-identical, so the
@@ -41,12 +41,14 @@ function findToolRoot(from: string): string {
 export async function toolFingerprint(): Promise<string> {
   const code = await hashTree(join(TOOL_ROOT, 'dist', 'src'));
   const templates = await hashTree(join(TOOL_ROOT, 'templates'));
+  // The print edition's colour profile decides its inks.
+  const icc = await hashTree(join(TOOL_ROOT, 'data', 'icc'));
   const libraries: Record<string, string> = {};
   for (const dep of Object.keys(PACKAGE.dependencies ?? {}).sort()) libraries[dep] = installedVersion(dep) ?? 'missing';
   // Kinds a program registered beyond the bundled ones draw too: their files count as code.
   const kinds: Record<string, string> = {};
   for (const file of kindModuleFiles()) kinds[file] = sha256(readFileSync(file));
-  return combineHashes({ version: PACKAGE.version, code, templates, libraries: canonicalJson(libraries), ...(Object.keys(kinds).length ? { kinds: canonicalJson(kinds) } : {}) });
+  return combineHashes({ version: PACKAGE.version, code, templates, icc, libraries: canonicalJson(libraries), ...(Object.keys(kinds).length ? { kinds: canonicalJson(kinds) } : {}) });
 }
 
 /** sha256 over the relative paths and bytes of every file under `dir` (empty if none). */

@@ -1,10 +1,10 @@
 /**
  * The job list: one job per (municipality, document) in the selection, each producing all
- * formats of that document (its kind's). Sorted, so the plan (and everything derived from it) does not
+ * formats of that document (its kind's, and the print edition where asked for). Sorted, so the plan (and everything derived from it) does not
  * depend on the order files were listed or on how jobs are later scheduled.
  */
 import { kindNamed } from '../kinds/registry.js';
-import type { ArtifactFormat } from './formats.js';
+import { PRINT_FORMAT, type ArtifactFormat } from './formats.js';
 import { selects, type Selection } from './selection.js';
 import { assert } from '../diagnostics/index.js';
 
@@ -19,6 +19,8 @@ export function planJobs(
   municipalities: readonly string[],
   documents: readonly { id: string; kind: string }[],
   selection: Selection,
+  /** Municipalities that also get the print edition of every document. */
+  printing: ReadonlySet<string> = new Set(),
 ): BuildJob[] {
   const jobs: BuildJob[] = [];
   for (const municipality of [...municipalities].sort()) {
@@ -26,7 +28,9 @@ export function planJobs(
       if (!selects(selection, municipality, doc.id)) continue;
       const kind = kindNamed(doc.kind);
       assert(kind, `document ${doc.id} has no registered kind "${doc.kind}"`);
-      jobs.push({ municipality, document: doc.id, kind: doc.kind, formats: [...kind.formats] });
+      const formats: ArtifactFormat[] = [...kind.formats];
+      if (printing.has(municipality)) formats.push(PRINT_FORMAT);
+      jobs.push({ municipality, document: doc.id, kind: doc.kind, formats });
     }
   }
   return jobs;

@@ -18,6 +18,7 @@ import { altText, altTextFile, embedImages, renderSvg } from '../render/svg/inde
 import { resolveDocument } from '../resolve/resolve.js';
 import type { ArtifactFormat } from './formats.js';
 import { TOOL_ROOT } from './inputs.js';
+import { checkPrintEdition, renderPrintEdition } from './print-edition.js';
 
 /** Print PNGs at 300 dpi of the page size; web PNGs 1200 px wide. */
 const PRINT_DPI = 300;
@@ -121,17 +122,22 @@ export async function renderJob(
 
   // Every artifact is checked from the frames it is drawn from before anything is drawn.
   const wantsPdf = formats.includes('pdf');
+  const wantsPrint = formats.includes('print.pdf');
   const shared = picture?.frames === frames;
   await timed('check', () => {
     const check = (f: Frames, artifact: Artifact, name?: string) =>
       diagnostics.push(...selfCheck(f, artifact, resolved, profile.profile, profile.positions, name));
     if (wantsPdf) check(frames, 'pdf', shared ? 'the PDF and the picture (one page)' : undefined);
     if (picture?.frames && !(shared && wantsPdf)) check(picture.frames, 'picture');
+    if (wantsPrint) diagnostics.push(...checkPrintEdition(frames, resolved, profile));
   });
   if (hasErrors(diagnostics)) return { files, diagnostics, timings };
 
   if (wantsPdf) {
     files.push({ format: 'pdf', data: await timed('pdf', () => renderPdf(frames, { creationDate: ctx.creationDate })) });
+  }
+  if (wantsPrint) {
+    files.push({ format: 'print.pdf', data: await timed('print.pdf', () => renderPrintEdition(frames, resolved, profile, ctx.creationDate)) });
   }
   if (picture?.frames) {
     const page = picture.frames;

@@ -14,6 +14,7 @@ import { checkFrames, indexPage, type FrameProblem } from './frames.js';
 
 export { checkContacts, expectedContacts, type Artifact, type ContactValue, type ContactProblem } from './contact.js';
 export { checkFrames, printableArea, PRINTABLE_INSET, type FrameProblem } from './frames.js';
+export { safeAreaProblems, SAFE_INSET, type SafeAreaProblem } from './safe-area.js';
 
 const NAMES: Record<Artifact, string> = { pdf: 'the PDF', picture: 'the picture (SVG and PNG)' };
 /** More than a few of one kind say the same thing. */

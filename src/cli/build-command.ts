@@ -7,7 +7,7 @@
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { countBySeverity, diagnostic, fileStart } from '../diagnostics/index.js';
+import { countBySeverity, diagnostic, fileStart, type Diagnostic } from '../diagnostics/index.js';
 import { patchedVersionProblems } from '../patches/versions.js';
 import { runBuildJobs, type BuildOutcome } from '../build/build.js';
 import { cacheKey } from '../build/cache-key.js';
@@ -23,6 +23,9 @@ import { kindModules } from '../kinds/registry.js';
 import { UsageError, validateContent, type ValidateResult } from '../validate/index.js';
 import { EXIT_CONTENT, EXIT_OK, EXIT_USAGE, type OutputFormat } from './exit-codes.js';
 import { report } from './report.js';
+import { gamutWarnings, OUTPUT_CONDITION, printProfileProblem } from '../render/print/index.js';
+import { printing } from '../build/build.js';
+import { selects, type Selection } from '../build/selection.js';
 
 export interface BuildCommandOptions {
   content: string;
@@ -32,6 +35,8 @@ export interface BuildCommandOptions {
   jobs?: number;
   shard?: Shard;
   force: boolean;
+  /** Also the print edition of every document (a profile's `print: true` asks for its own). */
+  print: boolean;
   format: OutputFormat;
 }
 
@@ -82,6 +87,7 @@ async function validateAndBuild(
   // could be wrong, so nothing is drawn with them.
   validated.diagnostics.push(
     ...patchedVersionProblems().map((message) => diagnostic(fileStart(join(TOOL_ROOT, 'package.json')), 'dependency/version', message)),
+    ...printDiagnostics(validated, opts),
   );
   if (countBySeverity(validated.diagnostics).errors > 0) {
     process.stdout.write(report(validated.diagnostics, opts.format, { artifacts: [] }));
@@ -106,8 +112,9 @@ async function validateAndBuild(
       outDir,
       documents: validated.documents,
       profiles: validated.profiles.map((p) => p.profile),
-      selection: { municipalities: opts.municipality, documents: opts.document, shard: opts.shard },
+      selection: selectionOf(opts),
       force: opts.force,
+      print: opts.print,
       creationDate: date,
       generator: `folderpers ${TOOL_VERSION}`,
       cacheKey: key,
@@ -142,4 +149,23 @@ async function validateAndBuild(
   if (opts.format === 'github') process.stdout.write(`::notice title=folderpers build::${line}\n`);
   else if (opts.format === 'text') process.stdout.write(`${line}\n`);
   return failed ? EXIT_CONTENT : EXIT_OK;
+}
+
+/**
+ * When this build makes print editions: the colour profile must be the one folderpers was
+ * made with (else nothing is drawn with it), and each municipality printed hears of brand
+ * colours the paper cannot reach (`print/gamut`).
+ */
+function printDiagnostics(validated: ValidateResult, opts: BuildCommandOptions): Diagnostic[] {
+  const selection = selectionOf(opts);
+  const wanted = printing({ profiles: validated.profiles.map((p) => p.profile), print: opts.print });
+  const printed = validated.profiles.filter((p) => wanted.has(p.profile.id) && validated.documents.some((d) => selects(selection, p.profile.id, d.id)));
+  if (printed.length === 0) return [];
+  const problem = printProfileProblem();
+  if (problem) return [diagnostic(fileStart(OUTPUT_CONDITION.file), 'dependency/icc-profile', problem)];
+  return printed.flatMap(gamutWarnings);
+}
+
+function selectionOf(opts: BuildCommandOptions): Selection {
+  return { municipalities: opts.municipality, documents: opts.document, shard: opts.shard };
 }

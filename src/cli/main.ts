@@ -47,6 +47,7 @@ Examples:
   folderpers validate --readability                add the B1 readability report per document and section
   folderpers build --municipality rotterdam        rebuild one municipality's leaflets
   folderpers build --shard 2/4 --format github     one quarter of the country, in CI
+  folderpers build --municipality leiden --print   Leiden's leaflets, with the print-shop PDFs
 
 Exit codes: 0 success (warnings allowed), 1 content or render errors, 2 usage errors.
 Content layout, profile fields and every rule: see README.md.`,
@@ -74,6 +75,7 @@ Content layout, profile fields and every rule: see README.md.`,
     .option('--jobs <n>', 'worker threads (default: available cores)', positiveInt)
     .option('--shard <i/n>', 'build only shard I of N (municipalities split deterministically)', shard)
     .option('--force', 'render everything, even artifacts whose inputs did not change', false)
+    .option('--print', 'also make the print-shop edition of every document (<document>.print.pdf: PDF/X-1a, FOGRA39, bleed and crop marks)', false)
     .addOption(formatOption())
     .action(async (opts) => {
       // Loaded per command: `build` starts its first worker before the validation code

@@ -53,7 +53,15 @@ export interface RectItem {
   strokeWidth?: number;
   radius?: number;
   node?: number;
+  /**
+   * Sides that run off the paper in the print edition: the print renderer moves them out to
+   * the trimmed edge and 3 mm beyond (src/render/print/bleed.ts), so the cutter's tolerance
+   * leaves no white sliver. Cover bands and colour bands; the screen renderers ignore it.
+   */
+  bleed?: readonly Side[];
 }
+
+export type Side = 'top' | 'right' | 'bottom' | 'left';
 
 /** A vector path in page coordinates (SVG path syntax), e.g. a QR code or an icon. */
 export interface PathItem {
@@ -97,6 +105,8 @@ export type StructRole =
   | 'Quote'
   | 'Note'
   | 'Link'
+  /** Inline text without a role of its own: a link's text in the print edition. */
+  | 'Span'
   | 'Figure'
   | 'Caption';
 

@@ -9,7 +9,7 @@ import { assert } from '../diagnostics/index.js';
 /* pdfkit's internal objects, typed as far as we use them. */
 export interface PdfRef {
   data: Record<string, unknown>;
-  end(): void;
+  end(chunk?: Uint8Array): void;
 }
 
 export interface PdfDocInternals {
@@ -163,4 +163,37 @@ export function escapeXmpInfo(doc: object): void {
       this.info = saved;
     }
   };
+}
+
+/**
+ * For the print edition (src/render/print): pdfkit has no API for a catalog entry of one's
+ * own (OutputIntents), for an image XObject it did not make (CMYK pixels), or for adding to
+ * its XMP packet. Private: `_root`, `page.xobjects`, `appendXML`.
+ */
+interface PrintPrivates {
+  _root: PdfRef;
+  page: { xobjects: Record<string, unknown> };
+  appendXML(xml: string): void;
+}
+
+export function setCatalogEntry(doc: object, key: string, value: unknown): void {
+  (doc as PrintPrivates)._root.data[key] = value;
+}
+
+export function useXObjectOnPage(doc: object, name: string, ref: PdfRef): void {
+  (doc as PrintPrivates).page.xobjects[name] = ref;
+}
+
+export function appendXmp(doc: object, xml: string): void {
+  const d = doc as PrintPrivates;
+  assert(typeof d.appendXML === 'function', 'pdfkit documents have no appendXML: the installed pdfkit is not the one patched');
+  d.appendXML(xml);
+}
+
+/**
+ * A PDF name as an Info value (`/Trapped /False`): pdfkit writes every string there as a
+ * string, and anything that is neither a string nor a plain object by its `toString`.
+ */
+export function pdfName(name: string): object {
+  return { [Symbol.toStringTag]: 'PdfName', toString: () => `/${name}` };
 }

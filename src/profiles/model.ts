@@ -28,6 +28,8 @@ export interface Brand {
   logo?: string;
   /** Optional house font; absolute paths of TTF/OTF files. */
   font?: { regular: string; bold: string; italic: string; boldItalic?: string };
+  /** The brand colours' own CMYK for the print edition, each `[c, m, y, k]` in per cent. */
+  cmyk?: { primary?: number[]; secondary?: number[] };
 }
 
 export interface MergedProfile {
@@ -39,6 +41,8 @@ export interface MergedProfile {
   /** National values from defaults.yaml (LOC contact). */
   national: ContactDetails;
   checklist: { url: string; label?: string };
+  /** True: every build also makes the print edition (`<document>.print.pdf`). */
+  print?: boolean;
   /** Section text that replaces a national section: document id → section id → blocks file. */
   sections?: Record<string, Record<string, string>>;
   /** Anything else the schema allows, reachable by placeholders. */

@@ -9,6 +9,7 @@ import type { ProfileFile } from '../profiles/load-profile.js';
 import { checkBrandContrast } from './contrast.js';
 import { checkEmail } from './email.js';
 import { checkPhone } from './phone.js';
+import { checkBrandInk } from './print-ink.js';
 import { checkUrl } from './url.js';
 
 function* leaves(value: unknown, path: string[] = []): Generator<{ path: string[]; value: string }> {
@@ -40,6 +41,8 @@ export function checkProfileValues(file: ProfileFile): Diagnostic[] {
       const problem = checkBrandContrast(role, colour, at(['brand', role]));
       if (problem) out.push(problem);
     }
+    const cmyk = (brand as Record<string, unknown>)['cmyk'];
+    if (cmyk && typeof cmyk === 'object') out.push(...checkBrandInk(cmyk as Record<string, unknown>, (role) => at(['brand', 'cmyk', role])));
   }
   return out;
 }

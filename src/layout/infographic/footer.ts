@@ -64,7 +64,7 @@ export function footerBand(c: Canvas, profile: MergedProfile, x: number, width: 
   const height = Math.max(minHeight, leftHeight + 2 * PAD, rightHeight + 2 * PAD);
   const top = bottom - height;
 
-  c.items.push({ type: 'rect', x, y: top, width, height, fill: p.band });
+  c.items.push({ type: 'rect', x, y: top, width, height, fill: p.band, bleed: ['left', 'right', 'bottom'] });
   const sect = parent;
   if (logo && profile.brand.logo) {
     const fy = top + (height - fieldHeight) / 2;

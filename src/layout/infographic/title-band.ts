@@ -41,7 +41,7 @@ export function titleBand(
   const textHeight = titleBlock.height + (subBlock ? subBlock.height + 4 : 0);
   const height = Math.max(mm(c.template.bandHeight), textHeight + 2 * PAD_Y);
 
-  c.items.push({ type: 'rect', x, y: top, width, height, fill: p.band });
+  c.items.push({ type: 'rect', x, y: top, width, height, fill: p.band, bleed: ['top', 'left', 'right'] });
   let y = top + (height - textHeight) / 2;
   y = drawBlock(titleBlock, x + PAD_X, y, c.builder.add(parent, 'H1'), c.builder, c.items);
   if (subBlock) drawBlock(subBlock, x + PAD_X, y + 4, c.builder.add(parent, 'P'), c.builder, c.items);

@@ -136,7 +136,8 @@ export function cover(k: KindContext): number {
   const inset = mm(5);
   const bandH = Math.max(mm(t.coverHeight), textH + 2 * pad, fieldH + 2 * inset);
   const out = pageItems(k, 0);
-  out.push({ type: 'rect', x: g.left, y: g.top, width: g.measure, height: bandH, fill: colors.brand });
+  // In print the band runs off the top and both sides of the paper (full bleed).
+  out.push({ type: 'rect', x: g.left, y: g.top, width: g.measure, height: bandH, fill: colors.brand, bleed: ['top', 'left', 'right'] });
 
   // Title and subtitle sit at the bottom of the band, like a poster; the field at the top.
   place(k, [...titleLines, ...subtitleLines], 0, g.left + pad, g.top + bandH - pad - textH);

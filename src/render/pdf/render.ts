@@ -3,9 +3,12 @@
  * document kinds: it draws items at their positions, opens marked content for the item's
  * structure node (or marks it an artifact), adds link annotations under their Link
  * element, and writes bookmarks and metadata. Same frames and date → same bytes.
+ *
+ * The screen PDF is one edition; the print edition (src/render/print) is another, drawn by
+ * the same code with its own paper size, inks, images and page furniture (`PdfEdition`).
  */
 import PDFDocument from 'pdfkit';
-import type { FrameItem, Frames, TextItem } from '../../layout/frames.js';
+import type { FrameItem, Frames, ImageItem, TextItem } from '../../layout/frames.js';
 import { fontById, loadFont, type LoadedFont } from '../../layout/text/index.js';
 import { collectBytes, currentFont, escapeXmpInfo, memoiseGlyphDecoding, useFontOnPage, type PdfDocInternals } from '../../patches/index.js';
 import { imageBytes } from './images.js';
@@ -15,17 +18,64 @@ export interface RenderPdfOptions {
   creationDate: Date;
 }
 
-type Doc = PDFKit.PDFDocument & PdfDocInternals;
+export type Doc = PDFKit.PDFDocument & PdfDocInternals;
 
-export async function renderPdf(frames: Frames, opts: RenderPdfOptions): Promise<Buffer> {
-  const images = await loadImages(frames);
+/** A colour as pdfkit takes it: `#RRGGBB`, or `[c, m, y, k]` in per cent. */
+export type PdfColour = string | [number, number, number, number];
+
+/** What differs between the screen PDF and the print edition. */
+export interface PdfEdition {
+  pdfVersion: '1.4' | '1.7';
+  /** The paper (MediaBox) in points. */
+  media: { width: number; height: number };
+  /** Where the frames' top-left corner lies on it. */
+  origin: { x: number; y: number };
+  /** Entries for the Info dictionary beyond title, author, dates and tools. */
+  info: Record<string, unknown>;
+  /** Fill or stroke for a frames colour. */
+  colour(hex: string): PdfColour;
+  /** The content operator that sets a text item's fill colour. */
+  textColour(hex: string): string;
+  /** Loads the frames' images (before the document exists) and returns how to draw one. */
+  images(frames: Frames): Promise<(doc: Doc, item: ImageItem) => void>;
+  /** After a page is added, before its items: boxes, marks. */
+  beginPage(doc: Doc, page: number): void;
+  /** After the last page, before the document is closed: output intents, metadata. */
+  end(doc: Doc): void;
+}
+
+export function renderPdf(frames: Frames, opts: RenderPdfOptions): Promise<Buffer> {
+  return renderEdition(frames, opts, screenEdition(frames));
+}
+
+/** The screen PDF: the page itself, RGB, links, images as pdfkit embeds them. */
+function screenEdition(frames: Frames): PdfEdition {
+  return {
+    pdfVersion: '1.7',
+    media: { width: frames.width, height: frames.height },
+    origin: { x: 0, y: 0 },
+    info: {},
+    colour: (hex) => hex,
+    textColour: (hex) => `${rgb(hex)} rg`,
+    images: async (f) => {
+      const images = await loadImages(f);
+      return (doc, item) => void doc.image(images.get(item.asset)!, item.x, item.y, { width: item.width, height: item.height });
+    },
+    beginPage: () => undefined,
+    end: () => undefined,
+  };
+}
+
+export async function renderEdition(frames: Frames, opts: RenderPdfOptions, edition: PdfEdition): Promise<Buffer> {
+  const drawImage = await edition.images(frames);
+  const { media, origin } = edition;
   const doc = new PDFDocument({
-    size: [frames.width, frames.height],
+    size: [media.width, media.height],
     margin: 0,
     autoFirstPage: false,
     // No default font: pdfkit would otherwise load and parse Helvetica's AFM per document.
     font: null,
-    pdfVersion: '1.7',
+    pdfVersion: edition.pdfVersion,
     tagged: true,
     subset: 'PDF/UA',
     lang: frames.meta.lang,
@@ -39,6 +89,7 @@ export async function renderPdf(frames: Frames, opts: RenderPdfOptions): Promise
       Producer: 'folderpers (pdfkit)',
       CreationDate: opts.creationDate,
       ModDate: opts.creationDate,
+      ...edition.info,
     },
   } as unknown as PDFKit.PDFDocumentOptions) as Doc;
   const output = collectBytes(doc);
@@ -54,18 +105,29 @@ export async function renderPdf(frames: Frames, opts: RenderPdfOptions): Promise
   }
 
   const structure = new StructureWriter(doc, frames.structure);
+  const draw: Drawing = { doc, structure, fonts, drawImage, edition };
 
-  frames.pages.forEach((page) => {
-    doc.addPage({ size: [frames.width, frames.height], margin: 0 });
-    for (const item of page.items) drawItem(doc, item, structure, fonts, images);
+  frames.pages.forEach((page, i) => {
+    doc.addPage({ size: [media.width, media.height], margin: 0 });
+    edition.beginPage(doc, i);
+    for (const item of page.items) drawItem(draw, item);
   });
 
   for (const b of frames.bookmarks) {
-    doc.outline.addItem(b.title, { pageNumber: b.page, top: b.y, left: frames.width } as unknown as { expanded?: boolean });
+    doc.outline.addItem(b.title, { pageNumber: b.page, top: b.y + origin.y, left: media.width - origin.x } as unknown as { expanded?: boolean });
   }
   structure.finish();
+  edition.end(doc);
   doc.end();
   return output;
+}
+
+interface Drawing {
+  doc: Doc;
+  structure: StructureWriter;
+  fonts: Map<string, LoadedFont>;
+  drawImage: (doc: Doc, item: ImageItem) => void;
+  edition: PdfEdition;
 }
 
 async function loadImages(frames: Frames): Promise<Map<string, Buffer>> {
@@ -78,25 +140,25 @@ async function loadImages(frames: Frames): Promise<Map<string, Buffer>> {
   return out;
 }
 
-function drawItem(doc: Doc, item: FrameItem, structure: StructureWriter, fonts: Map<string, LoadedFont>, images: Map<string, Buffer>): void {
+function drawItem({ doc, structure, fonts, drawImage, edition }: Drawing, item: FrameItem): void {
   const artifact = item.node === undefined || (item.type === 'text' && item.hyphen === true);
   if (artifact) doc.markContent('Artifact', { type: 'Layout' });
   else structure.beginContent(item.node!);
   switch (item.type) {
     case 'text':
-      drawText(doc, item);
+      drawText(doc, item, edition);
       break;
     case 'rect':
       if (item.radius) doc.roundedRect(item.x, item.y, item.width, item.height, item.radius);
       else doc.rect(item.x, item.y, item.width, item.height);
-      paint(doc, item);
+      paint(doc, item, edition);
       break;
     case 'path':
       doc.path(item.d);
-      paint(doc, item);
+      paint(doc, item, edition);
       break;
     case 'image':
-      doc.image(images.get(item.asset)!, item.x, item.y, { width: item.width, height: item.height });
+      drawImage(doc, item);
       break;
   }
   doc.endMarkedContent();
@@ -118,11 +180,11 @@ function spaceWidth(f: LoadedFont, size: number): number {
   return (f.font.layout(' ').advanceWidth / f.unitsPerEm) * size;
 }
 
-function paint(doc: Doc, item: { fill?: string; stroke?: string; strokeWidth?: number }): void {
+function paint(doc: Doc, item: { fill?: string; stroke?: string; strokeWidth?: number }, { colour }: PdfEdition): void {
   if (item.stroke) doc.lineWidth(item.strokeWidth ?? 1);
-  if (item.fill && item.stroke) doc.fillAndStroke(item.fill, item.stroke);
-  else if (item.fill) doc.fill(item.fill);
-  else if (item.stroke) doc.stroke(item.stroke);
+  if (item.fill && item.stroke) doc.fillAndStroke(colour(item.fill), colour(item.stroke));
+  else if (item.fill) doc.fill(colour(item.fill));
+  else if (item.stroke) doc.stroke(colour(item.stroke));
 }
 
 const fmt = (v: number) => String(Math.round(v * 1000) / 1000);
@@ -138,7 +200,7 @@ function rgb(hex: string): string {
  * for the ~700 runs of a leaflet that is most of the content stream and much garbage.
  * Glyphs come from pdfkit's own encoder, so subsetting, widths and ToUnicode stay its own.
  */
-function drawText(doc: Doc, item: TextItem): void {
+export function drawText(doc: Doc, item: TextItem, edition: Pick<PdfEdition, 'colour' | 'textColour'>): void {
   // The space lost at a line break is drawn (it is invisible) so the tagged text keeps it.
   const text = item.text + (item.actualTextSuffix ?? '');
   doc.font(item.font);
@@ -146,7 +208,7 @@ function drawText(doc: Doc, item: TextItem): void {
   const [encoded, positions] = font.encode(text);
   if (positions.some((p) => p.xOffset || p.yOffset)) {
     // Mark positioning (a combining accent): pdfkit's path handles the offsets.
-    doc.fontSize(item.size).fillColor(item.color);
+    doc.fontSize(item.size).fillColor(edition.colour(item.color));
     doc.text(text, item.x, item.y, { lineBreak: false, baseline: 'alphabetic' });
     return;
   }
@@ -163,5 +225,5 @@ function drawText(doc: Doc, item: TextItem): void {
   }
   if (last < encoded.length) parts.push(`<${encoded.slice(last).join('')}>`);
   // The page is drawn with y flipped (pdfkit's top-left origin); the text matrix flips back.
-  doc.addContent(`BT\n/${font.id} ${fmt(item.size)} Tf\n${rgb(item.color)} rg\n1 0 0 -1 ${fmt(item.x)} ${fmt(item.y)} Tm\n[${parts.join(' ')}] TJ\nET`);
+  doc.addContent(`BT\n/${font.id} ${fmt(item.size)} Tf\n${edition.textColour(item.color)}\n1 0 0 -1 ${fmt(item.x)} ${fmt(item.y)} Tm\n[${parts.join(' ')}] TJ\nET`);
 }
