@@ -1,0 +1,95 @@
+/**
+ * The web edition of one document, in a build worker: the thumbnail of the PDF's first
+ * page, the web page and the fragment for a CMS. All come from what the job already has
+ * (the resolved model, the PDF's frames, the picture's PNGs), so the page says what the
+ * PDF says; the logo is inlined from the bytes the asset gate checked. The page names its
+ * sibling files relatively, so the folder works from the file system and any host.
+ */
+import { checkedAsset } from '../assets/checked.js';
+import type { Frames } from '../layout/frames.js';
+import { logoAspect } from '../layout/logo.js';
+import type { AnyKind } from '../kinds/kind.js';
+import type { LoadedProfile } from '../profiles/model.js';
+import { brandTokens, fragment, webPage, type Tokens, type WebFormat, type WebLogo, type WebPicture } from '../render/html/index.js';
+import { pagePngs } from '../render/png/index.js';
+import type { EmbeddedImages } from '../render/svg/index.js';
+import type { AltText } from '../render/svg/alt-text.js';
+import type { DocumentBase } from '../content/model.js';
+import type { Run } from '../resolve/runs.js';
+import { FORMAT_LABELS } from '../site/municipality-page.js';
+import type { ArtifactFormat } from './formats.js';
+
+/** Thumbnails are 320 px wide: sharp at twice the 160 CSS px the municipality page shows them. */
+export const THUMB_WIDTH = 320;
+
+/** The logo in the page header, in CSS px high (the header's `max-height` is 4.5rem). */
+const LOGO_HEIGHT = 56;
+
+/** The thumbnail: PDF page 1 through the same strip composer as the pictures, so it is byte-reproducible. */
+export function thumbnail(frames: Frames, images: EmbeddedImages, title: string): Promise<Buffer> {
+  const alt = { short: `Voorkant van ${title}`, full: title };
+  return pagePngs(frames, 0, images, { alt, title })({ width: THUMB_WIDTH });
+}
+
+/** The municipality's logo as a `data:` URI of its checked bytes, sized for the header. */
+export function webLogo(profile: LoadedProfile): WebLogo | undefined {
+  const file = profile.profile.brand.logo;
+  if (!file) return undefined;
+  const bytes = checkedAsset(file);
+  const png = bytes.subarray(1, 4).toString('latin1') === 'PNG';
+  const width = Math.max(1, Math.round(LOGO_HEIGHT * logoAspect(file)));
+  return { src: `data:${png ? 'image/png' : 'image/svg+xml'};base64,${bytes.toString('base64')}`, width, height: LOGO_HEIGHT };
+}
+
+/** The brand colour's tokens with the municipality's own token file over them. */
+export function profileTokens(profile: LoadedProfile): Tokens {
+  return { ...brandTokens(profile.profile.brand.primary), ...profile.tokens };
+}
+
+/** Width and height from a PNG's header. */
+function pngSize(data: Uint8Array): { width: number; height: number } {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+export interface WebInputs {
+  kind: AnyKind;
+  doc: DocumentBase<Run[]>;
+  profile: LoadedProfile;
+  documentId: string;
+  /** The files the job made before the web edition, for the picture and the page's list of formats. */
+  files: readonly { format: ArtifactFormat; data: Uint8Array }[];
+  /** The picture's alternative text, for kinds that have one. */
+  alt?: AltText | undefined;
+  generator: string;
+}
+
+/** The fragment and the page (in the formats asked for), the fragment first: the page lists its size. */
+export function webFiles(input: WebInputs, formats: readonly ArtifactFormat[]): { format: ArtifactFormat; data: Uint8Array }[] {
+  const { kind, doc, profile, documentId } = input;
+  const byFormat = new Map(input.files.map((f) => [f.format, f.data]));
+  const web = byFormat.get('web.png');
+  const print = byFormat.get('png');
+  const picture: WebPicture | undefined =
+    web && print && input.alt
+      ? {
+          web: { file: `${documentId}.web.png`, ...pngSize(web) },
+          print: { file: `${documentId}.png`, width: pngSize(print).width },
+          alt: input.alt,
+        }
+      : undefined;
+  const body = kind.html!(doc, { contact: profile.profile.contact, ...(picture ? { picture } : {}) });
+  const out: { format: ArtifactFormat; data: Uint8Array }[] = [];
+  if (formats.includes('fragment.html')) out.push({ format: 'fragment.html', data: Buffer.from(fragment({ doc, body })) });
+  if (formats.includes('html')) {
+    const offered = [...input.files, ...out];
+    const listed: WebFormat[] = FORMAT_LABELS.flatMap(({ format, label }) => {
+      const f = offered.find((o) => o.format === format);
+      return f && format !== 'html' ? [{ label, file: `${documentId}.${format}`, bytes: f.data.byteLength }] : [];
+    });
+    const logo = webLogo(profile);
+    const page = webPage({ doc, profile: profile.profile, body, tokens: profileTokens(profile), ...(logo ? { logo } : {}), formats: listed, generator: input.generator });
+    out.push({ format: 'html', data: Buffer.from(page) });
+  }
+  return out;
+}
