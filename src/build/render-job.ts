@@ -14,7 +14,7 @@ import { defaultFontFiles, hyphenationPoints, loadFontSet, measure } from '../la
 import type { LoadedProfile } from '../profiles/model.js';
 import { renderPdf } from '../render/pdf/index.js';
 import { pagePngs, pixelSize } from '../render/png/index.js';
-import { altText, altTextFile, embedImages, renderSvg, type AltText, type EmbeddedImages } from '../render/svg/index.js';
+import { altText, altTextFile, embedImages, renderSvg, type AltText } from '../render/svg/index.js';
 import { resolveDocument } from '../resolve/resolve.js';
 import type { ArtifactFormat } from './formats.js';
 import { TOOL_ROOT, TOOL_VERSION } from './inputs.js';
@@ -135,11 +135,9 @@ export async function renderJob(
     files.push({ format: 'pdf', data: await timed('pdf', () => renderPdf(frames, { creationDate: ctx.creationDate })) });
   }
   let alt: AltText | undefined;
-  let pictureImages: EmbeddedImages | undefined;
   if (picture?.frames) {
     const page = picture.frames;
     const images = await timed('svg', () => embedImages(page));
-    pictureImages = images;
     const svg = await timed('svg', () => renderSvg(page, 0, images));
     alt = (kind.altText ?? altText)(page);
     const title = page.meta.title;
@@ -155,9 +153,7 @@ export async function renderJob(
   }
   // The web edition, after the files it shows and lists: one step in the timings, so its share of a build is known.
   if (formats.includes('thumb.png')) {
-    // A one-page kind's picture is the PDF's page: its images are embedded already.
-    const images = picture?.frames === frames && pictureImages ? pictureImages : await timed('web', () => embedImages(frames));
-    files.push({ format: 'thumb.png', data: await timed('web', () => thumbnail(frames, images, resolved.title)) });
+    files.push({ format: 'thumb.png', data: await timed('web', () => thumbnail(frames)) });
   }
   if (formats.includes('html') || formats.includes('fragment.html')) {
     const web = await timed('web', () => webFiles({ kind, doc: resolved, profile, documentId: doc.id, files, alt, generator: `folderpers ${TOOL_VERSION}` }, formats));

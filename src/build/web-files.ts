@@ -11,8 +11,7 @@ import { logoAspect } from '../layout/logo.js';
 import type { AnyKind } from '../kinds/kind.js';
 import type { LoadedProfile } from '../profiles/model.js';
 import { brandTokens, fragment, webPage, type Tokens, type WebFormat, type WebLogo, type WebPicture } from '../render/html/index.js';
-import { pagePngs } from '../render/png/index.js';
-import type { EmbeddedImages } from '../render/svg/index.js';
+import { renderThumbnail } from '../render/thumb/index.js';
 import type { AltText } from '../render/svg/alt-text.js';
 import type { DocumentBase } from '../content/model.js';
 import type { Run } from '../resolve/runs.js';
@@ -25,10 +24,9 @@ export const THUMB_WIDTH = 320;
 /** The logo in the page header, in CSS px high (the header's `max-height` is 4.5rem). */
 const LOGO_HEIGHT = 56;
 
-/** The thumbnail: PDF page 1 through the same strip composer as the pictures, so it is byte-reproducible. */
-export function thumbnail(frames: Frames, images: EmbeddedImages, title: string): Promise<Buffer> {
-  const alt = { short: `Voorkant van ${title}`, full: title };
-  return pagePngs(frames, 0, images, { alt, title })({ width: THUMB_WIDTH });
+/** The thumbnail: the PDF's first page, from its frames (src/render/thumb). */
+export function thumbnail(frames: Frames): Promise<Buffer> {
+  return renderThumbnail(frames, 0, THUMB_WIDTH);
 }
 
 /** The municipality's logo as a `data:` URI of its checked bytes, sized for the header. */
