@@ -2,41 +2,27 @@
  * The web edition of one document, in a build worker: the thumbnail of the PDF's first
  * page, the web page and the fragment for a CMS. All come from what the job already has
  * (the resolved model, the PDF's frames, the picture's PNGs), so the page says what the
- * PDF says; the logo is inlined from the bytes the asset gate checked. The page names its
+ * PDF says; the logo is inlined from the bytes the asset gate checked (site-files.ts). The page names its
  * sibling files relatively, so the folder works from the file system and any host.
  */
-import { checkedAsset } from '../assets/checked.js';
 import type { Frames } from '../layout/frames.js';
-import { logoAspect } from '../layout/logo.js';
 import type { AnyKind } from '../kinds/kind.js';
 import type { LoadedProfile } from '../profiles/model.js';
-import { brandTokens, fragment, webPage, type Tokens, type WebFormat, type WebLogo, type WebPicture } from '../render/html/index.js';
+import { brandTokens, fragment, webPage, type Tokens, type WebFormat, type WebPicture } from '../render/html/index.js';
 import { renderThumbnail } from '../render/thumb/index.js';
 import type { AltText } from '../render/svg/alt-text.js';
 import type { DocumentBase } from '../content/model.js';
 import type { Run } from '../resolve/runs.js';
 import { FORMAT_LABELS } from '../site/municipality-page.js';
 import type { ArtifactFormat } from './formats.js';
+import { headerLogo } from './site-files.js';
 
 /** Thumbnails are 320 px wide: sharp at twice the 160 CSS px the municipality page shows them. */
 export const THUMB_WIDTH = 320;
 
-/** The logo in the page header, in CSS px high (the header's `max-height` is 4.5rem). */
-const LOGO_HEIGHT = 56;
-
 /** The thumbnail: the PDF's first page, from its frames (src/render/thumb). */
 export function thumbnail(frames: Frames): Promise<Buffer> {
   return renderThumbnail(frames, 0, THUMB_WIDTH);
-}
-
-/** The municipality's logo as a `data:` URI of its checked bytes, sized for the header. */
-export function webLogo(profile: LoadedProfile): WebLogo | undefined {
-  const file = profile.profile.brand.logo;
-  if (!file) return undefined;
-  const bytes = checkedAsset(file);
-  const png = bytes.subarray(1, 4).toString('latin1') === 'PNG';
-  const width = Math.max(1, Math.round(LOGO_HEIGHT * logoAspect(file)));
-  return { src: `data:${png ? 'image/png' : 'image/svg+xml'};base64,${bytes.toString('base64')}`, width, height: LOGO_HEIGHT };
 }
 
 /** The brand colour's tokens with the municipality's own token file over them. */
@@ -85,7 +71,7 @@ export function webFiles(input: WebInputs, formats: readonly ArtifactFormat[]): 
       const f = offered.find((o) => o.format === format);
       return f && format !== 'html' ? [{ label, file: `${documentId}.${format}`, bytes: f.data.byteLength }] : [];
     });
-    const logo = webLogo(profile);
+    const logo = headerLogo(profile.profile);
     const page = webPage({ doc, profile: profile.profile, body, tokens: profileTokens(profile), ...(logo ? { logo } : {}), formats: listed, generator: input.generator });
     out.push({ format: 'html', data: Buffer.from(page) });
   }
