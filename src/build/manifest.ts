@@ -68,7 +68,7 @@ export interface ManifestSite {
   sha256: string;
 }
 
-export const SITE_FILE = 'index.html';
+export const SITE_FILE = 'index.html' as const;
 
 export interface Manifest {
   manifestVersion: typeof MANIFEST_VERSION;
