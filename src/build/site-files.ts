@@ -19,12 +19,15 @@ import type { Manifest, ManifestArtifact, ManifestDocument, ManifestWarning } fr
 import { compareIds } from './plan.js';
 import { logoAspect } from '../layout/logo.js';
 import { checkedAsset } from '../assets/checked.js';
+import { kindNames } from '../kinds/registry.js';
 
 /** The manifest's documents as a site lists them, with the files of one municipality. */
 function siteDocuments(documents: readonly ManifestDocument[], artifacts: readonly ManifestArtifact[], municipality: string): SiteDocument[] {
   const files = artifacts.filter((a) => a.municipality === municipality && a.document !== INDEX_DOCUMENT);
+  // In the order of the kinds (the parent leaflet first, as a reader looks for it), then by id.
+  const rank = (kind: string) => (kindNames().indexOf(kind) + 1 || Infinity);
   return [...documents]
-    .sort((a, b) => compareIds(a.id, b.id))
+    .sort((a, b) => rank(a.kind) - rank(b.kind) || compareIds(a.id, b.id))
     .flatMap((d) => {
       const own = files.filter((f) => f.document === d.id).map((f) => ({ format: f.format, path: f.path, bytes: f.bytes }));
       return own.length ? [{ id: d.id, title: d.title, ...(d.description ? { description: d.description } : {}), files: own }] : [];

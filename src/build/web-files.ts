@@ -69,7 +69,8 @@ export function webFiles(input: WebInputs, formats: readonly ArtifactFormat[]): 
     const offered = [...input.files, ...out];
     const listed: WebFormat[] = FORMAT_LABELS.flatMap(({ format, label }) => {
       const f = offered.find((o) => o.format === format);
-      return f && format !== 'html' ? [{ label, file: `${documentId}.${format}`, bytes: f.data.byteLength }] : [];
+      // The fragment is for the site's editors (the municipality's page offers it), not for its readers.
+      return f && format !== 'html' && format !== 'fragment.html' ? [{ label, file: `${documentId}.${format}`, bytes: f.data.byteLength }] : [];
     });
     const logo = headerLogo(profile.profile);
     const page = webPage({ doc, profile: profile.profile, body, tokens: profileTokens(profile), ...(logo ? { logo } : {}), formats: listed, generator: input.generator });
