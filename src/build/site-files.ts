@@ -15,7 +15,7 @@ import { municipalityPage, type SiteDocument } from '../site/municipality-page.j
 import { reviewSite, type SiteMunicipality } from '../site/review-site.js';
 import { INDEX_DOCUMENT } from '../content/ids.js';
 import { canonicalJson, combineHashes } from './hash.js';
-import type { Manifest, ManifestArtifact, ManifestDocument, ManifestWarning } from './manifest.js';
+import { sortWarnings, type Manifest, type ManifestArtifact, type ManifestDocument, type ManifestWarning } from './manifest.js';
 import { compareIds } from './plan.js';
 import { logoAspect } from '../layout/logo.js';
 import { checkedAsset } from '../assets/checked.js';
@@ -29,7 +29,10 @@ function siteDocuments(documents: readonly ManifestDocument[], artifacts: readon
   return [...documents]
     .sort((a, b) => rank(a.kind) - rank(b.kind) || compareIds(a.id, b.id))
     .flatMap((d) => {
-      const own = files.filter((f) => f.document === d.id).map((f) => ({ format: f.format, path: f.path, bytes: f.bytes }));
+      const own = files
+        .filter((f) => f.document === d.id)
+        .sort((a, b) => compareIds(a.path, b.path))
+        .map((f) => ({ format: f.format, path: f.path, bytes: f.bytes }));
       return own.length ? [{ id: d.id, title: d.title, ...(d.description ? { description: d.description } : {}), files: own }] : [];
     });
 }
@@ -77,9 +80,10 @@ export function reviewSiteFor(manifest: Manifest): string {
     id: m.id,
     name: m.name,
     documents: siteDocuments(manifest.documents, manifest.artifacts, m.id),
-    warnings: [...m.warnings, ...manifest.jobs.filter((j) => j.municipality === m.id).flatMap((j) => j.warnings)],
+    // Sorted as the manifest file keeps them: the site is the same from a manifest in memory or read back.
+    warnings: sortWarnings([...m.warnings, ...manifest.jobs.filter((j) => j.municipality === m.id).flatMap((j) => j.warnings)]),
   }));
-  return reviewSite({ municipalities, national: manifest.warnings, generator: manifest.generator });
+  return reviewSite({ municipalities, national: sortWarnings(manifest.warnings), generator: manifest.generator });
 }
 
 /** A diagnostic as the manifest keeps it: its file relative to the content folder, so the manifest is the same on every machine. */

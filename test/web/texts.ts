@@ -33,7 +33,7 @@ export async function pdfWords(file: string): Promise<string[]> {
     const open: string[] = [];
     for (const item of content.items) {
       if ('type' in item) {
-        if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') open.push(item.tag ?? '');
+        if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') open.push((item as { tag?: string }).tag ?? '');
         else if (item.type === 'endMarkedContent') open.pop();
         continue;
       }
