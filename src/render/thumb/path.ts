@@ -3,6 +3,8 @@
  * Curves and arcs become straight pieces fine enough for a picture a few hundred pixels
  * wide; the frames' paths are the layout's own (icons, badges, QR codes), never a logo's.
  */
+import { arcPoints } from '../../assets/svg-path.js';
+
 export type Point = readonly [number, number];
 
 const TOKEN = /[MmLlHhVvCcSsQqTtAaZz]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g;
@@ -103,7 +105,9 @@ export function flattenPath(d: string): Point[][] {
       }
       case 'A': {
         const [rx, ry, rotation, large, sweep, ex, ey] = [num(), num(), num(), num(), num(), ox + num(), oy + num()];
-        current.push(...arc(x, y, rx, ry, rotation, large !== 0, sweep !== 0, ex, ey));
+        // The same points the asset gate follows an arc by (its first pair is the start).
+        const xy = arcPoints(x, y, rx, ry, rotation, large !== 0, sweep !== 0, ex, ey);
+        for (let k = 2; k + 1 < xy.length; k += 2) current.push([xy[k]!, xy[k + 1]!]);
         x = ex;
         y = ey;
         break;
@@ -122,44 +126,4 @@ export function flattenPath(d: string): Point[][] {
   }
   close();
   return polygons;
-}
-
-/** An elliptical arc (SVG endpoint form, implementation notes F.6) as points after the start. */
-function arc(x1: number, y1: number, rx: number, ry: number, degrees: number, large: boolean, sweep: boolean, x2: number, y2: number): Point[] {
-  if (rx === 0 || ry === 0) return [[x2, y2]];
-  const phi = (degrees * Math.PI) / 180;
-  const cos = Math.cos(phi);
-  const sin = Math.sin(phi);
-  const dx = (x1 - x2) / 2;
-  const dy = (y1 - y2) / 2;
-  const x1p = cos * dx + sin * dy;
-  const y1p = -sin * dx + cos * dy;
-  rx = Math.abs(rx);
-  ry = Math.abs(ry);
-  const scale = (x1p * x1p) / (rx * rx) + (y1p * y1p) / (ry * ry);
-  if (scale > 1) {
-    rx *= Math.sqrt(scale);
-    ry *= Math.sqrt(scale);
-  }
-  const num = rx * rx * ry * ry - rx * rx * y1p * y1p - ry * ry * x1p * x1p;
-  const den = rx * rx * y1p * y1p + ry * ry * x1p * x1p;
-  const factor = (large === sweep ? -1 : 1) * Math.sqrt(Math.max(0, num / den));
-  const cxp = (factor * rx * y1p) / ry;
-  const cyp = (-factor * ry * x1p) / rx;
-  const centreX = cos * cxp - sin * cyp + (x1 + x2) / 2;
-  const centreY = sin * cxp + cos * cyp + (y1 + y2) / 2;
-  const angle = (ux: number, uy: number, vx: number, vy: number) => Math.atan2(ux * vy - uy * vx, ux * vx + uy * vy);
-  const start = angle(1, 0, (x1p - cxp) / rx, (y1p - cyp) / ry);
-  let delta = angle((x1p - cxp) / rx, (y1p - cyp) / ry, (-x1p - cxp) / rx, (-y1p - cyp) / ry);
-  if (!sweep && delta > 0) delta -= 2 * Math.PI;
-  if (sweep && delta < 0) delta += 2 * Math.PI;
-  const pieces = Math.max(2, Math.ceil((Math.abs(delta) / (Math.PI / 2)) * PIECES));
-  const out: Point[] = [];
-  for (let k = 1; k <= pieces; k++) {
-    const t = start + (delta * k) / pieces;
-    const ex = rx * Math.cos(t);
-    const ey = ry * Math.sin(t);
-    out.push([cos * ex - sin * ey + centreX, sin * ex + cos * ey + centreY]);
-  }
-  return out;
 }
