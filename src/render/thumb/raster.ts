@@ -49,46 +49,64 @@ export class Canvas {
     }
   }
 
-  /** Polygons (already in pixel coordinates) filled together by the non-zero winding rule. */
+  /**
+   * Polygons (already in pixel coordinates) filled together by the non-zero winding rule.
+   * Edges are sorted by their top, so each row looks only at the edges that cross it (a QR
+   * code is hundreds of little squares), and only the columns they span are touched.
+   */
   fillPolygons(polygons: readonly (readonly Point[])[], colour: Rgb, alpha = 1): void {
-    let minY = Infinity;
-    let maxY = -Infinity;
-    for (const p of polygons) for (const [, y] of p) (minY = Math.min(minY, y)), (maxY = Math.max(maxY, y));
-    const top = Math.max(0, Math.floor(minY));
-    const bottom = Math.min(this.height, Math.ceil(maxY));
-    if (bottom <= top) return;
-    const coverage = new Float64Array(this.width);
+    const edges: Array<{ top: number; bottom: number; x: number; slope: number; dir: number }> = [];
+    let left = Infinity;
+    let right = -Infinity;
+    for (const p of polygons) {
+      for (let k = 0; k < p.length; k++) {
+        const [ax, ay] = p[k]!;
+        const [bx, by] = p[(k + 1) % p.length]!;
+        left = Math.min(left, ax);
+        right = Math.max(right, ax);
+        if (ay === by) continue;
+        const down = by > ay;
+        const [tx, ty, , uy] = down ? [ax, ay, bx, by] : [bx, by, ax, ay];
+        edges.push({ top: ty, bottom: uy, x: tx, slope: (bx - ax) / (by - ay), dir: down ? 1 : -1 });
+      }
+    }
+    if (edges.length === 0) return;
+    edges.sort((a, b) => a.top - b.top);
+    const top = Math.max(0, Math.floor(edges[0]!.top));
+    const bottom = Math.min(this.height, Math.ceil(Math.max(...edges.map((e) => e.bottom))));
+    const x0 = Math.max(0, Math.floor(left));
+    const x1 = Math.min(this.width, Math.ceil(right));
+    if (bottom <= top || x1 <= x0) return;
+    const coverage = new Float64Array(x1 - x0);
     const crossings: Array<{ x: number; dir: number }> = [];
+    let active: typeof edges = [];
+    let next = 0;
     for (let row = top; row < bottom; row++) {
+      while (next < edges.length && edges[next]!.top < row + 1) active.push(edges[next++]!);
+      active = active.filter((e) => e.bottom > row);
+      if (active.length < 2) continue;
       coverage.fill(0);
       let touched = false;
       for (let s = 0; s < SUB_ROWS; s++) {
         const sy = row + (s + 0.5) / SUB_ROWS;
         crossings.length = 0;
-        for (const p of polygons) {
-          for (let k = 0; k < p.length; k++) {
-            const [ax, ay] = p[k]!;
-            const [bx, by] = p[(k + 1) % p.length]!;
-            if (ay === by || sy < Math.min(ay, by) || sy >= Math.max(ay, by)) continue;
-            crossings.push({ x: ax + ((sy - ay) * (bx - ax)) / (by - ay), dir: by > ay ? 1 : -1 });
-          }
-        }
+        for (const e of active) if (sy >= e.top && sy < e.bottom) crossings.push({ x: e.x + (sy - e.top) * e.slope, dir: e.dir });
         if (crossings.length < 2) continue;
         crossings.sort((a, b) => a.x - b.x);
         let winding = 0;
         for (let k = 0; k < crossings.length - 1; k++) {
           winding += crossings[k]!.dir;
           if (winding === 0) continue;
-          const xa = Math.max(0, crossings[k]!.x);
-          const xb = Math.min(this.width, crossings[k + 1]!.x);
+          const xa = Math.max(x0, crossings[k]!.x);
+          const xb = Math.min(x1, crossings[k + 1]!.x);
           for (let x = Math.floor(xa); x < Math.ceil(xb); x++) {
-            coverage[x]! += (Math.min(xb, x + 1) - Math.max(xa, x)) / SUB_ROWS;
+            coverage[x - x0]! += (Math.min(xb, x + 1) - Math.max(xa, x)) / SUB_ROWS;
             touched = true;
           }
         }
       }
       if (!touched) continue;
-      for (let x = 0; x < this.width; x++) if (coverage[x]! > 0) this.blend(x, row, colour, coverage[x]! * alpha);
+      for (let x = x0; x < x1; x++) if (coverage[x - x0]! > 0) this.blend(x, row, colour, coverage[x - x0]! * alpha);
     }
   }
 
