@@ -8,7 +8,7 @@ import { diagnostic, type Diagnostic, type SourceRef } from '../diagnostics/inde
 import { quote } from '../schema/quote.js';
 import { resolveInside } from './containment.js';
 import { inspectFont } from './font.js';
-import { MAX_FONT_BYTES, MAX_IMAGE_BYTES, MAX_MARKDOWN_BYTES } from './limits.js';
+import { MAX_FONT_BYTES, MAX_IMAGE_BYTES, MAX_MARKDOWN_BYTES, MAX_TOKENS_BYTES } from './limits.js';
 import { markdownComplexity } from './markdown-limits.js';
 import { pixelLimitProblem, pngDecodeProblem, readPngHeader } from './png.js';
 import { formatBytes, readBounded } from './read-bounded.js';
@@ -22,8 +22,8 @@ export { resolveInside } from './containment.js';
 export * from './limits.js';
 export * from './markdown-limits.js';
 
-export type AssetExpectation = 'image' | 'font' | 'markdown';
-export type AssetType = 'svg' | 'png' | 'ttf' | 'otf' | 'md';
+export type AssetExpectation = 'image' | 'font' | 'markdown' | 'tokens';
+export type AssetType = 'svg' | 'png' | 'ttf' | 'otf' | 'md' | 'json';
 
 export interface AssetRef {
   /** The path as the author wrote it. */
@@ -43,7 +43,7 @@ export type AssetResult =
       /** The checked content. Renderers must use these bytes (sharp: a Buffer, never a path). */
       bytes: Buffer;
       type: AssetType;
-      /** Decoded text without BOM, for 'svg' and 'md'. */
+      /** Decoded text without BOM, for 'svg', 'md' and 'json'. */
       text?: string;
       /** For fonts: the code points the font has a glyph for. */
       codePoints?: ReadonlySet<number>;
@@ -54,6 +54,7 @@ const ALLOWED: Record<AssetExpectation, { extensions: AssetType[]; maxBytes: num
   image: { extensions: ['svg', 'png'], maxBytes: MAX_IMAGE_BYTES, what: 'an SVG or PNG image' },
   font: { extensions: ['ttf', 'otf'], maxBytes: MAX_FONT_BYTES, what: 'a TTF or OTF font' },
   markdown: { extensions: ['md'], maxBytes: MAX_MARKDOWN_BYTES, what: 'a Markdown (.md) file' },
+  tokens: { extensions: ['json'], maxBytes: MAX_TOKENS_BYTES, what: 'an NL Design System token file (.json)' },
 };
 
 export async function readAsset(contentRoot: string, ref: AssetRef): Promise<AssetResult> {
@@ -91,7 +92,7 @@ export async function readAsset(contentRoot: string, ref: AssetRef): Promise<Ass
   const sniffed = sniff(bytes);
   const isFont = sniffed === 'ttf' || sniffed === 'otf';
   const matches =
-    extension === 'svg' ? sniffed === 'svg' : extension === 'png' ? sniffed === 'png' : extension === 'md' ? !isFont && sniffed !== 'png' : isFont;
+    extension === 'svg' ? sniffed === 'svg' : extension === 'png' ? sniffed === 'png' : extension === 'md' || extension === 'json' ? !isFont && sniffed !== 'png' : isFont;
   if (!matches) {
     const rename = allowed.extensions.find((e) => e === sniffed);
     return fail(
@@ -109,6 +110,12 @@ export async function readAsset(contentRoot: string, ref: AssetRef): Promise<Ass
       const costly = markdownComplexity(decoded.text, absPath);
       if (costly.length > 0) return { ok: false, diagnostics: costly };
       return { ok: true, absPath, bytes, type: 'md', text: decoded.text };
+    }
+    case 'json': {
+      // Its tokens are read and checked with the profile (src/profiles/design-tokens.ts).
+      const decoded = decodeUtf8(bytes, absPath);
+      if (!decoded.ok) return decoded;
+      return { ok: true, absPath, bytes, type: 'json', text: decoded.text };
     }
     case 'svg': {
       const decoded = decodeUtf8(bytes, absPath);

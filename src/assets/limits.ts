@@ -14,6 +14,8 @@ export const MAX_MARKDOWN_BYTES = 64 * 1024;
 export const MAX_YAML_BYTES = 64 * 1024;
 /** SVG and PNG logos. */
 export const MAX_IMAGE_BYTES = 2 * MiB;
+/** NL Design System token files (brand.tokens): a whole theme's tokens.json is ~200 KiB. */
+export const MAX_TOKENS_BYTES = 2 * MiB;
 /** TTF and OTF house fonts. */
 export const MAX_FONT_BYTES = 10 * MiB;
 

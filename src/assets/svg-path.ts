@@ -190,8 +190,8 @@ function pathOutlines(d: string): Outline[] {
   return out;
 }
 
-/** Points along an elliptical arc (SVG implementation notes, F.6.5), as a polyline. */
-function arcPoints(x1: number, y1: number, rx: number, ry: number, angle: number, large: boolean, sweep: boolean, x2: number, y2: number): Outline {
+/** Points along an elliptical arc (SVG implementation notes, F.6.5), as a polyline from its start, x and y in turn. */
+export function arcPoints(x1: number, y1: number, rx: number, ry: number, angle: number, large: boolean, sweep: boolean, x2: number, y2: number): Outline {
   rx = Math.abs(rx);
   ry = Math.abs(ry);
   if (rx === 0 || ry === 0 || (x1 === x2 && y1 === y2)) return [x1, y1, x2, y2];

@@ -12,17 +12,25 @@ import type { MergedProfile } from '../profiles/model.js';
 import { sweepTemps, writeFileAtomic } from './atomic-write.js';
 import { CACHE_KEY_VARIABLE } from './cache-key.js';
 import { artifactPath, type ArtifactFormat } from './formats.js';
+import type { Tokens } from '../render/html/index.js';
+import { sha256 } from './hash.js';
+import { indexInputHash, indexInputs, manifestWarning, municipalityPageFor, reviewSiteFor, warningMunicipality } from './site-files.js';
+import { writeTemp } from './atomic-write.js';
 import { documentHash, jobInputHash, profileHash, toolFingerprint } from './inputs.js';
 import {
   MANIFEST_FILE,
+  SITE_FILE,
   emptyManifest,
   readManifest,
   serializeManifest,
+  type Manifest,
   type ManifestArtifact,
   type ManifestJob,
+  type ManifestMunicipality,
+  type ManifestWarning,
 } from './manifest.js';
-import { compareIds, jobKey, planJobs, type BuildJob } from './plan.js';
-import { selects, type Selection } from './selection.js';
+import { compareIds, jobKey, planIndexPages, planJobs, selectsArtifact, type BuildJob } from './plan.js';
+import type { Selection } from './selection.js';
 import { outputPathProblems } from './output-paths.js';
 import { Provenance, RECORDS_FILE, type StripReport } from './provenance.js';
 import { kindOf, lstatOrUndefined } from './read-back.js';
@@ -75,6 +83,9 @@ export interface BuildDocument {
   kind: string;
   /** Source file, hashed for incrementality and named by render failures. */
   file: string;
+  /** For the municipality pages and the review site (default: the id). */
+  title?: string;
+  description?: string | undefined;
 }
 
 export interface BuildInput {
@@ -98,6 +109,10 @@ export interface BuildInput {
    */
   createRunner: (jobs: readonly BuildJob[], stripStore: StripStoreInit | undefined) => JobRunner;
   onProgress?: (progress: { done: number; total: number }) => void;
+  /** Validation's warnings: the manifest keeps them for the review site, beside the municipality they concern. */
+  warnings?: readonly Diagnostic[];
+  /** Each municipality's design tokens from its `brand.tokens` file, for its page. */
+  tokens?: ReadonlyMap<string, Partial<Tokens>>;
 }
 
 export interface BuildOutcome {
@@ -118,8 +133,12 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
     input.selection,
     printing(input),
   );
+  const pages = planIndexPages(
+    input.profiles.map((p) => p.id),
+    input.selection,
+  );
   const tool = await toolFingerprint();
-  const inputs = await hashJobs(input, jobs, tool);
+  const { inputs, profileHashes } = await hashJobs(input, jobs, pages, tool);
 
   const manifestFile = join(outDir, MANIFEST_FILE);
   const previous = await readManifest(manifestFile);
@@ -147,14 +166,17 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
     else toRender.push(job);
   }
 
-  const planned = new Set(jobs.flatMap((job) => job.formats.map((f) => artifactPath(job.municipality, job.document, f))));
-  const removed = old.artifacts.filter((a) => selects(input.selection, a.municipality, a.document) && !planned.has(a.path));
-  const touched = [...new Set([...toRender.map((j) => j.municipality), ...removed.map((a) => a.municipality)])];
+  const planned = new Set([...jobs, ...pages].flatMap((job) => job.formats.map((f) => artifactPath(job.municipality, job.document, f))));
+  const removed = old.artifacts.filter((a) => selectsArtifact(input.selection, a) && !planned.has(a.path));
+  const touched = [...new Set([...toRender.map((j) => j.municipality), ...pages.map((j) => j.municipality), ...removed.map((a) => a.municipality)])];
   const unsafe = outputPathProblems(outDir, touched);
   if (unsafe.length > 0) return failed([...diagnostics, ...unsafe], jobs, toRender, {});
 
   const tx = new OutputTransaction(outDir);
+  const pageInputsOf = new Map<string, string>();
+  let siteWritten = false;
   const timings: StepTimings = {};
+  const jobWarnings = new Map<string, ManifestWarning[]>();
   // Temporaries of a killed build go on every build, also one that has nothing to render.
   await sweepLeftovers(outDir);
   const storeDir = join(outDir, STRIP_STORE_DIR);
@@ -191,6 +213,7 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
       );
       for (const { job, result } of results) {
         diagnostics.push(...result.diagnostics);
+        jobWarnings.set(jobKey(job), result.diagnostics.filter((d) => d.severity === 'warning').map((d) => manifestWarning(d, input.contentRoot)));
         addTimings(timings, job.kind, result.timings);
         if (result.strips) provenance.noteStrips(result.strips);
         for (const file of result.files) {
@@ -224,21 +247,84 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
 
   // Entries outside the selection stay while the build's records still prove their files:
   // the old manifest's word for them is not enough (a restored out/ may list anything).
-  const others = old.artifacts.filter((a) => !selects(input.selection, a.municipality, a.document));
+  const others = old.artifacts.filter((a) => !selectsArtifact(input.selection, a));
   const carried = others.flatMap((a): ManifestArtifact[] => {
     const record = provenance.artifact(a.path);
     return record ? [{ ...a, bytes: record.size, sha256: record.sha256 }] : [];
   });
   if (carried.length < others.length) diagnostics.push(unprovenWarning(manifestFile, others.length - carried.length));
   const carriedJobs = new Set(carried.map(jobKey));
-  const next = {
+  const oldJobs = new Map(old.jobs.map((j) => [jobKey(j), j]));
+  const documents = input.documents.map((d) => ({ id: d.id, kind: d.kind, title: d.title ?? d.id, ...(d.description ? { description: d.description } : {}) }));
+  const warnings = (input.warnings ?? []).filter((d) => d.severity === 'warning').map((d) => manifestWarning(d, input.contentRoot));
+  const built = new Set(pages.map((p) => p.municipality));
+  const next: Manifest = {
     ...emptyManifest(input.generator),
+    documents,
+    municipalities: [
+      ...old.municipalities.filter((m) => !built.has(m.id) && carried.some((a) => a.municipality === m.id)),
+      ...input.profiles
+        .filter((p) => built.has(p.id))
+        .map((p): ManifestMunicipality => ({ id: p.id, name: p.name, warnings: warnings.filter((w) => warningMunicipality(w) === p.id) })),
+    ],
+    warnings: warnings.filter((w) => warningMunicipality(w) === undefined),
     artifacts: [...carried, ...reports.filter((r) => r.status !== 'removed').map(({ status: _status, ...entry }) => entry)],
     jobs: [
-      ...old.jobs.filter((j) => !selects(input.selection, j.municipality, j.document) && carriedJobs.has(jobKey(j))),
-      ...jobs.map((job): ManifestJob => ({ municipality: job.municipality, document: job.document, inputs: inputs.get(jobKey(job))! })),
+      ...old.jobs.filter((j) => !selectsArtifact(input.selection, j) && carriedJobs.has(jobKey(j))),
+      ...jobs.map((job): ManifestJob => {
+        const key = jobKey(job);
+        const inputHash = inputs.get(key)!;
+        // A skipped job warns as it did when it rendered, for the same inputs.
+        const kept = oldJobs.get(key);
+        const jobWarned = jobWarnings.get(key) ?? (kept?.inputs === inputHash ? kept.warnings : []);
+        return { municipality: job.municipality, document: job.document, inputs: inputHash, warnings: jobWarned };
+      }),
     ],
   };
+
+  // The municipalities' pages and the review site, from what the manifest now lists.
+  try {
+    const started = performance.now();
+    for (const page of pages) {
+      const profile = input.profiles.find((p) => p.id === page.municipality)!;
+      const listing = indexInputs(next.documents, next.artifacts, page.municipality);
+      const pageInputs = indexInputHash({ tool, profile: profileHashes.get(page.municipality)!, listing });
+      const path = artifactPath(page.municipality, page.document, 'html');
+      const proven = input.force ? undefined : provenance.artifact(path, pageInputs);
+      let entry: ManifestArtifact;
+      let status: ArtifactStatus = 'unchanged';
+      if (proven) {
+        entry = { municipality: page.municipality, document: page.document, format: 'html', path, bytes: proven.size, sha256: proven.sha256 };
+      } else {
+        const data = Buffer.from(
+          municipalityPageFor({ profile, tokens: input.tokens?.get(profile.id), documents: next.documents, artifacts: next.artifacts, generator: input.generator }),
+        );
+        entry = { municipality: page.municipality, document: page.document, format: 'html', path, bytes: data.length, sha256: sha256(data) };
+        if (!provenance.holds(path, entry, pageInputs)) {
+          await tx.ensureDir(join(outDir, page.municipality));
+          tx.stage(await writeTemp(join(outDir, ...path.split('/')), data), join(outDir, ...path.split('/')));
+          status = 'written';
+        }
+      }
+      next.artifacts.push(entry);
+      next.jobs.push({ municipality: page.municipality, document: page.document, inputs: pageInputs, warnings: [] });
+      reports.push({ ...entry, status });
+      pageInputsOf.set(path, pageInputs);
+    }
+    addTimings(timings, 'site', { index: performance.now() - started });
+    const siteStarted = performance.now();
+    const site = Buffer.from(reviewSiteFor(next));
+    next.site = { path: SITE_FILE, bytes: site.length, sha256: sha256(site) };
+    // The site's input is the manifest it shows: its own bytes say everything about it.
+    if (!provenance.holds(SITE_FILE, next.site, next.site.sha256)) {
+      tx.stage(await writeTemp(join(outDir, SITE_FILE), site), join(outDir, SITE_FILE));
+      siteWritten = true;
+    }
+    addTimings(timings, 'site', { review: performance.now() - siteStarted });
+  } catch (err) {
+    await tx.rollback();
+    return failed([...diagnostics, writeFailure(outDir, err)], jobs, toRender, timings);
+  }
 
   const text = serializeManifest(next);
   let manifestWritten = previous.status !== 'ok' || previous.text !== text;
@@ -247,10 +333,11 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
     // to change: at every moment, each file the manifest on disk lists matches its sha256,
     // even when the build is killed between the renames and the final manifest.
     const changing = new Set([...tx.finals().map((f) => relativeArtifactPath(outDir, f)), ...removed.map((a) => a.path)]);
-    if (previous.status === 'ok' && old.artifacts.some((a) => changing.has(a.path))) {
+    if (previous.status === 'ok' && (old.artifacts.some((a) => changing.has(a.path)) || (old.site && changing.has(SITE_FILE)))) {
       const changingJobs = new Set(next.artifacts.filter((a) => changing.has(a.path)).map(jobKey));
-      const interim = {
-        ...next,
+      const { site: _site, ...rest } = next;
+      const interim: Manifest = {
+        ...rest,
         artifacts: next.artifacts.filter((a) => !changing.has(a.path)),
         jobs: next.jobs.filter((j) => !changingJobs.has(jobKey(j))),
       };
@@ -264,11 +351,12 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
     await tx.rollback();
     return failed([...diagnostics, writeFailure(outDir, err)], jobs, toRender, timings);
   }
-  for (const r of reports) if (r.status === 'written') provenance.written(r.path, r, inputs.get(jobKey(r))!);
+  for (const r of reports) if (r.status === 'written') provenance.written(r.path, r, inputs.get(jobKey(r)) ?? pageInputsOf.get(r.path)!);
+  if (siteWritten) provenance.written(SITE_FILE, next.site!, next.site!.sha256);
   // The strip store only grows while jobs render; keep it within its budget.
   if (toRender.length > 0) provenance.pruneStrips(storeDir, STRIP_STORE_BUDGET);
   try {
-    await provenance.save(next.artifacts.map((a) => a.path));
+    await provenance.save([...next.artifacts.map((a) => a.path), SITE_FILE]);
   } catch (err) {
     // Only the build's own records: the output itself is complete.
     diagnostics.push({ ...writeFailure(outDir, err), severity: 'warning', rule: 'build/cache-not-written' });
@@ -340,25 +428,31 @@ function failed(diagnostics: Diagnostic[], jobs: readonly BuildJob[], toRender: 
   return { diagnostics, artifacts: [], jobs: jobSummary(jobs, toRender), timings, manifestWritten: false };
 }
 
-async function hashJobs(input: BuildInput, jobs: readonly BuildJob[], tool: string): Promise<Map<string, string>> {
+async function hashJobs(
+  input: BuildInput,
+  jobs: readonly BuildJob[],
+  pages: readonly BuildJob[],
+  tool: string,
+): Promise<{ inputs: Map<string, string>; profileHashes: Map<string, string> }> {
   const creationDate = input.creationDate.toISOString();
   const documents = new Map<string, string>();
   for (const doc of input.documents) {
     if (jobs.some((j) => j.document === doc.id)) documents.set(doc.id, await documentHash(doc.file));
   }
-  const wanted = new Set(jobs.map((j) => j.municipality));
+  const wanted = new Set([...jobs, ...pages].map((j) => j.municipality));
   const profiles = new Map<string, string>();
   await mapConcurrent(
     input.profiles.filter((p) => wanted.has(p.id)),
     16,
     async (p) => void profiles.set(p.id, await profileHash(p, input.contentRoot)),
   );
-  return new Map(
+  const inputs = new Map(
     jobs.map((job) => [
       jobKey(job),
       jobInputHash({ tool, creationDate, document: documents.get(job.document)!, profile: profiles.get(job.municipality)! }),
     ]),
   );
+  return { inputs, profileHashes: profiles };
 }
 
 /**

@@ -5,8 +5,9 @@
  */
 import { kindNamed } from '../kinds/registry.js';
 import { PRINT_FORMAT, type ArtifactFormat } from './formats.js';
-import { selects, type Selection } from './selection.js';
+import { selects, selectsMunicipality, type Selection } from './selection.js';
 import { assert } from '../diagnostics/index.js';
+import { INDEX_DOCUMENT } from '../content/ids.js';
 
 export interface BuildJob {
   municipality: string;
@@ -34,6 +35,23 @@ export function planJobs(
     }
   }
   return jobs;
+}
+
+/**
+ * The pseudo-document `index` of every municipality in the selection (whatever documents
+ * it builds): its own page, `<id>/index.html`, made after its documents from what the
+ * manifest lists of them (src/build/site-files.ts).
+ */
+export function planIndexPages(municipalities: readonly string[], selection: Selection): BuildJob[] {
+  return [...municipalities]
+    .sort()
+    .filter((m) => selectsMunicipality(selection, m))
+    .map((municipality) => ({ municipality, document: INDEX_DOCUMENT, kind: INDEX_DOCUMENT, formats: ['html'] }));
+}
+
+/** Whether an artifact of the manifest belongs to the selection: a municipality's page goes with the municipality. */
+export function selectsArtifact(selection: Selection, a: { municipality: string; document: string }): boolean {
+  return a.document === INDEX_DOCUMENT ? selectsMunicipality(selection, a.municipality) : selects(selection, a.municipality, a.document);
 }
 
 /** Code-unit order, the same on every locale (localeCompare is not). */

@@ -67,7 +67,8 @@ interface Body {
 
 const HEX64 = /^[0-9a-f]{64}$/;
 const IDENTITY = /^[0-9]+:[0-9]+:[0-9]+:[0-9]+:[0-9]+$/;
-const ARTIFACT_PATH = new RegExp(`^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*\\.(${ARTIFACT_FORMATS.map((f) => f.replace('.', '\\.')).join('|')})$`);
+/** `<municipality>/<document>.<format>`, or the review site `index.html`. */
+const ARTIFACT_PATH = new RegExp(`^(?:index\\.html|[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*\\.(${ARTIFACT_FORMATS.map((f) => f.replace('.', '\\.')).join('|')}))$`);
 
 export class Provenance {
   /** Artifact records proven this build, by path: the only ones the next records file holds. */

@@ -14,11 +14,12 @@ import { defaultFontFiles, hyphenationPoints, loadFontSet, measure } from '../la
 import type { LoadedProfile } from '../profiles/model.js';
 import { renderPdf } from '../render/pdf/index.js';
 import { pagePngs, pixelSize } from '../render/png/index.js';
-import { altText, altTextFile, embedImages, renderSvg } from '../render/svg/index.js';
+import { altText, altTextFile, embedImages, renderSvg, type AltText } from '../render/svg/index.js';
 import { resolveDocument } from '../resolve/resolve.js';
 import type { ArtifactFormat } from './formats.js';
-import { TOOL_ROOT } from './inputs.js';
+import { TOOL_ROOT, TOOL_VERSION } from './inputs.js';
 import { checkPrintEdition, renderPrintEdition } from './print-edition.js';
+import { thumbnail, webFiles } from './web-files.js';
 
 /** Print PNGs at 300 dpi of the page size; web PNGs 1200 px wide. */
 const PRINT_DPI = 300;
@@ -139,11 +140,12 @@ export async function renderJob(
   if (wantsPrint) {
     files.push({ format: 'print.pdf', data: await timed('print.pdf', () => renderPrintEdition(frames, resolved, profile, ctx.creationDate)) });
   }
+  let alt: AltText | undefined;
   if (picture?.frames) {
     const page = picture.frames;
     const images = await timed('svg', () => embedImages(page));
     const svg = await timed('svg', () => renderSvg(page, 0, images));
-    const alt = (kind.altText ?? altText)(page);
+    alt = (kind.altText ?? altText)(page);
     const title = page.meta.title;
     if (formats.includes('svg')) files.push({ format: 'svg', data: Buffer.from(svg) });
     // Each PNG size is composed at its own size from strips cached across this worker's jobs.
@@ -154,6 +156,14 @@ export async function renderJob(
     const png = pagePngs(page, 0, images, { alt, title });
     for (const { format, size } of sizes) files.push({ format, data: await timed(format, () => png(size)) });
     if (formats.includes('alt.txt')) files.push({ format: 'alt.txt', data: Buffer.from(altTextFile(alt)) });
+  }
+  // The web edition, after the files it shows and lists: one step in the timings, so its share of a build is known.
+  if (formats.includes('thumb.png')) {
+    files.push({ format: 'thumb.png', data: await timed('web', () => thumbnail(frames)) });
+  }
+  if (formats.includes('html') || formats.includes('fragment.html')) {
+    const web = await timed('web', () => webFiles({ kind, doc: resolved, profile, documentId: doc.id, files, alt, generator: `folderpers ${TOOL_VERSION}` }, formats));
+    files.push(...web);
   }
   return { files, diagnostics, timings };
 }

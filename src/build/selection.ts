@@ -31,8 +31,13 @@ export function shardOf(municipality: string, count: number): number {
 }
 
 export function selects(selection: Selection, municipality: string, document: string): boolean {
-  if (selection.municipalities.length > 0 && !selection.municipalities.includes(municipality)) return false;
   if (selection.documents.length > 0 && !selection.documents.includes(document)) return false;
+  return selectsMunicipality(selection, municipality);
+}
+
+/** The municipality is this run's, whichever documents it builds (its own page lists them all). */
+export function selectsMunicipality(selection: Selection, municipality: string): boolean {
+  if (selection.municipalities.length > 0 && !selection.municipalities.includes(municipality)) return false;
   if (selection.shard && shardOf(municipality, selection.shard.count) !== selection.shard.index) return false;
   return true;
 }

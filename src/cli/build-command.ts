@@ -129,6 +129,8 @@ async function validateAndBuild(
           kindModules: kindModules(),
         }),
       onProgress: (p) => progress.update(p),
+      warnings: validated.diagnostics.filter((d) => d.severity === 'warning'),
+      tokens: new Map(validated.profiles.flatMap((p) => (p.tokens ? [[p.profile.id, p.tokens] as const] : []))),
     });
   } finally {
     await lock.release();

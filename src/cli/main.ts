@@ -48,6 +48,7 @@ Examples:
   folderpers build --municipality rotterdam        rebuild one municipality's leaflets
   folderpers build --shard 2/4 --format github     one quarter of the country, in CI
   folderpers build --municipality leiden --print   Leiden's leaflets, with the print-shop PDFs
+  folderpers site site                             the review site of merged shards
 
 Exit codes: 0 success (warnings allowed), 1 content or render errors, 2 usage errors.
 Content layout, profile fields and every rule: see README.md.`,
@@ -84,15 +85,32 @@ Content layout, profile fields and every rule: see README.md.`,
       process.exitCode = await runBuild(opts);
     });
 
-  program
-    .command('manifest')
-    .description('work with build manifests')
+  const manifest = program.command('manifest').description('work with build manifests');
+  manifest
     .command('merge')
     .description('print the manifest of a sharded build: the union of the shards\' manifest.json files')
     .argument('<manifests...>', 'manifest.json of each shard')
     .action(async (files: string[]) => {
       const { runManifestMerge } = await import('./manifest-command.js');
       process.exitCode = await runManifestMerge(files);
+    });
+  manifest
+    .command('export')
+    .description('copy exactly the files a manifest lists into a new folder, each checked against its sha256')
+    .argument('<out>', 'the build output folder (with manifest.json)')
+    .argument('<folder>', 'a new or empty folder')
+    .action(async (out: string, folder: string) => {
+      const { runManifestExport } = await import('./manifest-export.js');
+      process.exitCode = await runManifestExport(out, folder);
+    });
+
+  program
+    .command('site')
+    .description('make the review site (index.html) of a folder from its manifest.json, e.g. after manifest merge')
+    .argument('<folder>', 'folder with manifest.json and the files it lists')
+    .action(async (folder: string) => {
+      const { runSite } = await import('./site-command.js');
+      process.exitCode = await runSite(folder);
     });
 
   return program;

@@ -1,7 +1,8 @@
 /**
  * `folderpers manifest merge a.json b.json …`: the manifest of a sharded CI build. Each
  * shard writes its own out/manifest.json; their union, printed on stdout, is the manifest
- * of the whole build (byte-identical to what one unsharded build would have written).
+ * of the whole build; `folderpers site` adds the review site of all of them, after which it
+ * is byte-identical to what one unsharded build would have written.
  */
 import { readManifest, mergeManifests, serializeManifest, type Manifest } from '../build/manifest.js';
 import { EXIT_CONTENT, EXIT_OK, EXIT_USAGE } from './exit-codes.js';

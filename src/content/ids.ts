@@ -39,3 +39,15 @@ export function idProblem(id: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The document id of each municipality's own page, `out/<id>/index.html`: a document of
+ * that name would write the same file.
+ */
+export const INDEX_DOCUMENT = 'index';
+
+/** Why `id` cannot name a document, or undefined when it can. */
+export function documentIdProblem(id: string): string | undefined {
+  if (id === INDEX_DOCUMENT) return `is the name of every municipality's own page (<municipality>/index.html), which the build writes itself; choose another id`;
+  return idProblem(id);
+}

@@ -10,7 +10,7 @@ import { kindNamed, kindNames } from '../kinds/registry.js';
 import type { AnyKind } from '../kinds/kind.js';
 import type { DocumentFields, DocumentModel, Inline } from './model.js';
 import { splitFrontMatter } from './frontmatter.js';
-import { idProblem } from './ids.js';
+import { documentIdProblem } from './ids.js';
 import { nodeAt, toInlines, type InlineContext } from './inlines.js';
 import { refAt, type LocatedText } from './located.js';
 import { parseMarkdown, parseMarkdownString } from './markdown.js';
@@ -72,7 +72,7 @@ function checkKind(fm: Record<string, unknown>, yaml: YamlData, at: SourceRef): 
 export async function loadDocument(file: string, contentRoot: string): Promise<LoadedDocument> {
   const id = basename(file).replace(/\.md$/i, '');
   const result: LoadedDocument = { id, file, texts: [], diagnostics: [] };
-  const idWrong = idProblem(id);
+  const idWrong = documentIdProblem(id);
   if (idWrong) {
     result.diagnostics.push(diagnostic(fileStart(file), 'document/id', `the file name '${basename(file)}' is the document id '${id}', which ${idWrong}`));
   }

@@ -110,9 +110,10 @@ export interface KindDefinition<M extends DocumentBase<Inline[]> = DocumentBase<
 
   /**
    * The web edition: the article's body after its title, from the same resolved model as
-   * the PDF (the same text, local sections and links), built with src/render/html.
+   * the PDF (the same text, local sections and links), built with src/render/html. A kind
+   * with one lists `html` (and `fragment.html`) in its formats; the registry checks both ways.
    */
-  html(doc: R, web: WebContext): Html;
+  html?(doc: R, web: WebContext): Html;
 }
 
 /** What a kind's web page may draw on besides its model. */

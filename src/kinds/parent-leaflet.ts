@@ -14,7 +14,7 @@ export const parentLeaflet: KindDefinition<ParentLeaflet<Inline[]>, ParentLeafle
   name: 'parent-leaflet',
   schema: 'parent-leaflet.schema.json',
   template: 'parent-leaflet',
-  formats: ['pdf'],
+  formats: ['pdf', 'thumb.png', 'html', 'fragment.html'],
   extract(ctx, root, fields) {
     const parts = extractSections(ctx, root);
     const positions = new Map();

@@ -14,7 +14,7 @@ export const professionalGuide: KindDefinition<ProfessionalGuide<Inline[]>, Prof
   name: 'professional-guide',
   schema: 'professional-guide.schema.json',
   template: 'professional-guide',
-  formats: ['pdf'],
+  formats: ['pdf', 'thumb.png', 'html', 'fragment.html'],
   extract(ctx, root, fields) {
     const parts = extractSections(ctx, root);
     const positions = new Map();

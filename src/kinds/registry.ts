@@ -31,6 +31,8 @@ function register(kind: AnyKind): void {
   assert(kind.formats[0] === 'pdf', `kind "${kind.name}" must make a PDF first`);
   const pictures = kind.formats.some((f) => f === 'svg' || f === 'png' || f === 'web.png' || f === 'alt.txt');
   assert(pictures === (kind.picture !== undefined), `kind "${kind.name}" lists picture formats without a picture, or a picture without its formats`);
+  assert(kind.formats.includes('html') === (typeof kind.html === 'function'), `kind "${kind.name}" lists html without an html builder, or has one without listing html`);
+  assert(!kind.formats.includes('fragment.html') || kind.formats.includes('html'), `kind "${kind.name}" lists fragment.html without html`);
   kinds.set(kind.name, kind);
 }
 

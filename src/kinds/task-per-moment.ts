@@ -15,7 +15,7 @@ export const taskPerMoment: KindDefinition<TaskPerMoment<Inline[]>, TaskPerMomen
   name: 'task-per-moment',
   schema: 'task-per-moment.schema.json',
   template: 'task-per-moment',
-  formats: ['pdf', 'svg', 'png', 'web.png', 'alt.txt'],
+  formats: ['pdf', 'svg', 'png', 'web.png', 'alt.txt', 'thumb.png', 'html', 'fragment.html'],
   extract(ctx, root, fields) {
     const { parts, shape, positions } = extractTaskPerMoment(ctx, root);
     return { model: { ...fields, kind: 'task-per-moment', ...parts }, shape, positions };

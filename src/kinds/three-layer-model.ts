@@ -17,7 +17,7 @@ export const threeLayerModel: KindDefinition<ThreeLayerModel<Inline[]>, ThreeLay
   name: 'three-layer-model',
   schema: 'three-layer-model.schema.json',
   template: 'three-layer-model',
-  formats: ['pdf', 'svg', 'png', 'web.png', 'alt.txt'],
+  formats: ['pdf', 'svg', 'png', 'web.png', 'alt.txt', 'thumb.png', 'html', 'fragment.html'],
   extract(ctx, root, fields) {
     const parts = extractSections(ctx, root);
     const layers = extractLayers(ctx, parts.intro, parts.sections);

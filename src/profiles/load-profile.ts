@@ -19,6 +19,7 @@ import { pointerSegments, schemas, validateAgainst } from '../schema/index.js';
 import { checkAssets, type AssetField, type AssetPool } from './assets.js';
 import { isNonTextField, linkKindOf } from './field-kinds.js';
 import type { LoadedProfile, MergedProfile } from './model.js';
+import { readDesignTokens } from './design-tokens.js';
 
 /** One YAML file read and checked against its schema. */
 export interface ProfileFile {
@@ -116,6 +117,7 @@ function assetFields(own: ProfileFile): AssetField[] {
     if (value !== undefined) fields.push({ pointer, path: value, expect, at: own.positions.get(pointer) ?? fileStart(own.file) });
   };
   add('/brand/logo', 'image', 'brand', 'logo');
+  add('/brand/tokens', 'tokens', 'brand', 'tokens');
   for (const face of ['regular', 'bold', 'italic', 'boldItalic']) add(`/brand/font/${face}`, 'font', 'brand', 'font', face);
   const sections = own.data['sections'];
   if (isMapping(sections)) {
@@ -155,10 +157,19 @@ export async function loadMunicipality(file: string, defaults: ProfileFile, cont
   const merged: Record<string, unknown> = { ...defaults.data, ...own.data, id };
   const overrides: Record<string, Record<string, Block<Inline[]>[]>> = {};
   const assets: Record<string, Uint8Array> = {};
+  let tokens: LoadedProfile['tokens'];
   for (const asset of checked.assets) {
     const path = pointerSegments(asset.pointer);
     setPath(merged, path, asset.absPath);
-    if (path[0] === 'brand') {
+    if (asset.pointer === '/brand/tokens') {
+      // Contrast is checked against the brand colour's defaults: only with a valid one.
+      const primary = stringAt(own.data, 'brand', 'primary');
+      if (asset.text !== undefined && primary && /^#[0-9A-Fa-f]{6}$/.test(primary)) {
+        const read = readDesignTokens(asset.absPath, asset.text, primary);
+        load.diagnostics.push(...read.diagnostics);
+        tokens = read.values;
+      }
+    } else if (path[0] === 'brand') {
       assets[asset.absPath] = asset.bytes;
       // What this thread lays out or renders from now on is what was checked.
       admitCheckedAsset(asset.absPath, asset.bytes);
@@ -187,6 +198,7 @@ export async function loadMunicipality(file: string, defaults: ProfileFile, cont
     file,
     overrides,
     assets,
+    ...(tokens ? { tokens } : {}),
   };
   return load;
 }

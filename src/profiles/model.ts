@@ -6,6 +6,7 @@
  */
 import type { Block, Inline } from '../content/model.js';
 import type { SourceRef } from '../diagnostics/index.js';
+import type { Tokens } from '../render/html/style.js';
 
 export interface ContactDetails {
   organisation: string;
@@ -30,6 +31,8 @@ export interface Brand {
   font?: { regular: string; bold: string; italic: string; boldItalic?: string };
   /** The brand colours' own CMYK for the print edition, each `[c, m, y, k]` in per cent. */
   cmyk?: { primary?: number[]; secondary?: number[] };
+  /** Optional NL Design System token file (JSON) for the web pages; absolute path. */
+  tokens?: string;
 }
 
 export interface MergedProfile {
@@ -67,4 +70,10 @@ export interface LoadedProfile {
    * reaches an output. Files several profiles share are one object, sent once per message.
    */
   assets: Record<string, Uint8Array>;
+  /**
+   * The web pages' design tokens from the profile's `brand.tokens` file, as validation read
+   * and checked them (src/profiles/design-tokens.ts): safe CSS values only. Tokens the file
+   * does not set come from the brand colour.
+   */
+  tokens?: Partial<Tokens>;
 }

@@ -23,7 +23,7 @@ export interface SiteDocument {
 }
 
 /** How each format is offered to a reader, in this order. */
-const OFFERED: Array<{ format: string; label: string }> = [
+export const FORMAT_LABELS: Array<{ format: string; label: string }> = [
   { format: 'html', label: 'Webpagina' },
   { format: 'pdf', label: 'PDF' },
   { format: 'png', label: 'Afbeelding voor drukwerk (PNG)' },
@@ -43,7 +43,7 @@ export function documentCard(doc: SiteDocument, linkBase = ''): Html {
   const page = byFormat.get('html');
   const thumb = byFormat.get('thumb.png');
   const target = (f: SiteFile) => `${linkBase}${linkBase ? f.path : local(f.path)}`;
-  const files = OFFERED.flatMap(({ format, label }) => {
+  const files = FORMAT_LABELS.flatMap(({ format, label }) => {
     const f = byFormat.get(format);
     return f ? [html`<li><a href="${target(f)}">${label}</a> <span class="fp-size">(${formatSize(f.bytes)})</span></li>`] : [];
   });

@@ -70,7 +70,7 @@ function municipalityItem(m: SiteMunicipality): Html {
 }
 
 export function reviewSite(parts: { municipalities: readonly SiteMunicipality[]; national: readonly SiteWarning[]; generator: string }): string {
-  const list = [...parts.municipalities].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  const list = [...parts.municipalities].sort((a, b) => a.name.localeCompare(b.name, 'nl') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const warned = list.filter((m) => m.warnings.length > 0).length;
   return html`<!DOCTYPE html>
 <html lang="nl">

@@ -41,24 +41,21 @@ describe('runBuildJobs', () => {
   it('writes every artifact and a sorted manifest', async () => {
     const result = await runBuildJobs(input([profile('b'), profile('a')]));
     expect(result.diagnostics).toEqual([]);
-    expect(result.artifacts.map((a) => `${a.path} ${a.status}`)).toEqual([
-      'a/ouderfolder.pdf written',
-      'a/taak-per-moment.alt.txt written',
-      'a/taak-per-moment.pdf written',
-      'a/taak-per-moment.png written',
-      'a/taak-per-moment.svg written',
-      'a/taak-per-moment.web.png written',
-      'b/ouderfolder.pdf written',
-      'b/taak-per-moment.alt.txt written',
-      'b/taak-per-moment.pdf written',
-      'b/taak-per-moment.png written',
-      'b/taak-per-moment.svg written',
-      'b/taak-per-moment.web.png written',
-    ]);
+    const files = (m: string) => [
+      `${m}/index.html`,
+      ...['fragment.html', 'html', 'pdf', 'thumb.png'].map((f) => `${m}/ouderfolder.${f}`),
+      ...['alt.txt', 'fragment.html', 'html', 'pdf', 'png', 'svg', 'thumb.png', 'web.png'].map((f) => `${m}/taak-per-moment.${f}`),
+    ];
+    expect(result.artifacts.map((a) => `${a.path} ${a.status}`)).toEqual([...files('a'), ...files('b')].map((p) => `${p} written`));
     const m = await manifest();
     expect(m.artifacts.map((a) => a.path)).toEqual(result.artifacts.map((a) => a.path));
-    expect(m.jobs).toHaveLength(4);
+    // Two documents and the municipality's own page each.
+    expect(m.jobs).toHaveLength(6);
     expect(await readFile(join(out, 'a', 'ouderfolder.pdf'), 'utf8')).toBe('a/ouderfolder.pdf for Gemeente a\n');
+    expect(m.municipalities.map((x) => x.id)).toEqual(['a', 'b']);
+    expect(await readFile(join(out, 'a', 'index.html'), 'utf8')).toContain('<a href="ouderfolder.html">');
+    expect(m.site?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toContain('<a href="b/index.html">Gemeente b</a>');
   });
 
   it('an unchanged rebuild renders and writes nothing', async () => {
@@ -145,8 +142,9 @@ describe('runBuildJobs', () => {
     await runBuildJobs(input([profile('a'), profile('b')]));
     await writeFile(join(out, 'b', 'notes.txt'), 'mine');
     const result = await runBuildJobs(input([profile('a')]));
-    expect(result.artifacts.filter((a) => a.status === 'removed').map((a) => a.path)).toHaveLength(6);
+    expect(result.artifacts.filter((a) => a.status === 'removed').map((a) => a.path)).toHaveLength(13);
     expect(await readdir(join(out, 'b'))).toEqual(['notes.txt']);
+    expect(await readFile(join(out, 'index.html'), 'utf8')).not.toContain('Gemeente b');
     expect((await manifest()).artifacts.every((a) => a.municipality === 'a')).toBe(true);
   });
 
@@ -165,7 +163,8 @@ describe('runBuildJobs', () => {
     const m = await manifest();
     expect(m.artifacts.map((a) => a.path)).toEqual(full.artifacts.map((a) => a.path));
     const changed = m.artifacts.filter((a, i) => a.sha256 !== full.artifacts[i]!.sha256).map((a) => a.path);
-    expect(changed).toEqual(['a/ouderfolder.pdf']);
+    // The document's files, and the municipality's page, which shows the new name (its other document is not rendered).
+    expect(changed).toEqual(['a/index.html', 'a/ouderfolder.fragment.html', 'a/ouderfolder.html', 'a/ouderfolder.pdf', 'a/ouderfolder.thumb.png']);
   });
 
   it('sweeps temporaries that a killed build left behind', async () => {

@@ -16,8 +16,11 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'bin', 'folderpers.js');
 const KEEP = ['huizen', 'leiden', 'sudwest-fryslan'];
 const DOCUMENTS = ['ouderfolder', 'taak-per-moment', 'wijzer-professionals'];
-/** ouderfolder.pdf, wijzer-professionals.pdf, and taak-per-moment as pdf, svg, png, web.png and alt.txt. */
-const PER_MUNICIPALITY = 7;
+/**
+ * ouderfolder and wijzer-professionals as pdf, thumb.png, html and fragment.html; taak-per-moment
+ * also as svg, png, web.png and alt.txt; and the municipality's own page.
+ */
+const PER_MUNICIPALITY = 4 + 4 + 8 + 1;
 
 let dir: string;
 let content: string;
@@ -126,7 +129,14 @@ describe('folderpers build', () => {
     expect([...paths1, ...paths2].sort()).toEqual(whole.artifacts.map((a) => a.path).sort());
     const merged = await cli('manifest', 'merge', join(dir, 'shard-1', 'manifest.json'), join(dir, 'shard-2', 'manifest.json'));
     expect(merged.code).toBe(0);
-    expect(merged.stdout).toBe(await readFile(join(dir, 'out-1', 'manifest.json'), 'utf8'));
+    // The union has no review site (each shard's shows that shard); `site` makes the one of both,
+    // after which manifest and site are byte for byte those of the unsharded build.
+    expect(JSON.parse(merged.stdout).site).toBeUndefined();
+    await mkdir(join(dir, 'merged'));
+    await writeFile(join(dir, 'merged', 'manifest.json'), merged.stdout);
+    expect((await cli('site', join(dir, 'merged'))).code).toBe(0);
+    expect(await readFile(join(dir, 'merged', 'manifest.json'), 'utf8')).toBe(await readFile(join(dir, 'out-1', 'manifest.json'), 'utf8'));
+    expect(await readFile(join(dir, 'merged', 'index.html'), 'utf8')).toBe(await readFile(join(dir, 'out-1', 'index.html'), 'utf8'));
   });
 
   it('an unchanged rebuild writes nothing', async () => {

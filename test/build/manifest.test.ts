@@ -8,17 +8,18 @@ import {
   type ManifestArtifact,
 } from '../../src/build/manifest.js';
 import { planJobs } from '../../src/build/plan.js';
+import { sha256 } from '../../src/build/hash.js';
 import { selects, shardOf } from '../../src/build/selection.js';
 
 function artifact(municipality: string, format: 'pdf' | 'png' = 'pdf'): ManifestArtifact {
-  return { municipality, document: 'ouderfolder', format, path: `${municipality}/ouderfolder.${format}`, bytes: 1, sha256: municipality };
+  return { municipality, document: 'ouderfolder', format, path: `${municipality}/ouderfolder.${format}`, bytes: 1, sha256: sha256(municipality) };
 }
 
 function manifest(...artifacts: ManifestArtifact[]): Manifest {
   return {
     ...emptyManifest('folderpers 0.1.0'),
     artifacts,
-    jobs: artifacts.map((a) => ({ municipality: a.municipality, document: a.document, inputs: `in-${a.municipality}` })),
+    jobs: artifacts.map((a) => ({ municipality: a.municipality, document: a.document, inputs: `in-${a.municipality}`, warnings: [] })),
   };
 }
 

@@ -62,7 +62,7 @@ describe('a kind registered by a program that embeds folderpers', () => {
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as { errors: number; artifacts: { path: string; status: string }[] };
     expect(report.errors).toBe(0);
-    expect(report.artifacts.map((a) => `${a.path} ${a.status}`)).toEqual(['huizen/poster.pdf written']);
+    expect(report.artifacts.map((a) => `${a.path} ${a.status}`)).toEqual(['huizen/index.html written', 'huizen/poster.pdf written']);
 
     const pdf = await readPdf(await readFile(join(dir, 'out', 'huizen', 'poster.pdf')));
     expect(pdf.pages).toBe(1);
@@ -73,7 +73,8 @@ describe('a kind registered by a program that embeds folderpers', () => {
     expect(pdf.roles).toContain('H2');
 
     const manifest = JSON.parse(await readFile(join(dir, 'out', 'manifest.json'), 'utf8')) as { artifacts: { path: string }[] };
-    expect(manifest.artifacts.map((a) => a.path)).toEqual(['huizen/poster.pdf']);
+    // A kind without a web page is still listed on the municipality's page, with its PDF.
+    expect(manifest.artifacts.map((a) => a.path)).toEqual(['huizen/index.html', 'huizen/poster.pdf']);
   });
 
   it('checks the body against the kind\'s own schema, at the Markdown line', async () => {

@@ -33,7 +33,7 @@ export interface WebPicture {
 /** The picture as a figure: its short description as `alt`, `caption` under it. */
 export function pictureFigure(picture: WebPicture, caption: Html): Html {
   const { web, print } = picture;
-  return html`<figure class="fp-figure"><img src="${web.file}" srcset="${web.file} ${web.width}w, ${print.file} ${print.width}w" sizes="(min-width: 48rem) 45.5rem, 100vw" width="${web.width}" height="${web.height}" alt="${picture.alt.short}"><figcaption>${caption}</figcaption></figure>`;
+  return html`<figure class="fp-figure"><img src="${web.file}" srcset="${web.file} ${web.width}w, ${print.file} ${print.width}w" sizes="(min-width: 48rem) 45.5rem, 100vw" width="${web.width}" height="${web.height}" style="max-width:100%;height:auto" alt="${picture.alt.short}"><figcaption>${caption}</figcaption></figure>`;
 }
 
 /** Every word drawn in the picture, a block a line (its alternative text), folded under it. */
