@@ -81,10 +81,25 @@ class Reader {
 /** One segment as the points that bound it (end points, control points, or an arc's samples). */
 type Outline = number[];
 
+/**
+ * A piece of path data as read: a subpath's start, or a drawn segment with the points that
+ * bound it — a line or closing line (its two ends), a curve (start, control points, end: 6
+ * numbers for a quadratic, 8 for a cubic), or an arc (its samples, see arcPoints). The
+ * asset gate counts the drawn segments; the thumbnail fills the subpaths.
+ */
+export type PathSegment = { kind: 'move'; x: number; y: number } | { kind: 'line' | 'close' | 'curve' | 'arc'; points: Outline };
+
 /** Segments of path data; parsing stops at the first error, as librsvg's does. */
 function pathOutlines(d: string): Outline[] {
-  const r = new Reader(d);
   const out: Outline[] = [];
+  for (const segment of pathSegments(d)) if (segment.kind !== 'move') out.push(segment.points);
+  return out;
+}
+
+/** The path data read into segments, as far as it is valid. */
+export function pathSegments(d: string): PathSegment[] {
+  const r = new Reader(d);
+  const out: PathSegment[] = [];
   let x = 0;
   let y = 0;
   let startX = 0;
@@ -123,10 +138,11 @@ function pathOutlines(d: string): Outline[] {
         y = oy + p[1]!;
         startX = x;
         startY = y;
+        out.push({ kind: 'move', x, y });
         break;
       }
       case 'Z':
-        out.push([x, y, startX, startY]);
+        out.push({ kind: 'close', points: [x, y, startX, startY] });
         x = startX;
         y = startY;
         break;
@@ -137,7 +153,7 @@ function pathOutlines(d: string): Outline[] {
         if (!p) return out;
         const nx = upper === 'V' ? x : ox + p[0]!;
         const ny = upper === 'H' ? y : upper === 'V' ? oy + p[0]! : oy + p[1]!;
-        out.push([x, y, nx, ny]);
+        out.push({ kind: 'line', points: [x, y, nx, ny] });
         [x, y] = [nx, ny];
         break;
       }
@@ -152,7 +168,7 @@ function pathOutlines(d: string): Outline[] {
         const c2y = oy + rest[1]!;
         const nx = ox + rest[2]!;
         const ny = oy + rest[3]!;
-        out.push([x, y, c1x!, c1y!, c2x, c2y, nx, ny]);
+        out.push({ kind: 'curve', points: [x, y, c1x!, c1y!, c2x, c2y, nx, ny] });
         control = [c2x, c2y];
         [x, y] = [nx, ny];
         break;
@@ -165,7 +181,7 @@ function pathOutlines(d: string): Outline[] {
         const [cx, cy] = upper === 'Q' ? [ox + p[0]!, oy + p[1]!] : reflected;
         const nx = ox + p[upper === 'Q' ? 2 : 0]!;
         const ny = oy + p[upper === 'Q' ? 3 : 1]!;
-        out.push([x, y, cx!, cy!, nx, ny]);
+        out.push({ kind: 'curve', points: [x, y, cx!, cy!, nx, ny] });
         control = [cx!, cy!];
         [x, y] = [nx, ny];
         break;
@@ -179,7 +195,7 @@ function pathOutlines(d: string): Outline[] {
         }
         const nx = ox + p[5]!;
         const ny = oy + p[6]!;
-        out.push(arcPoints(x, y, p[0]!, p[1]!, p[2]!, p[3]! === 1, p[4]! === 1, nx, ny));
+        out.push({ kind: 'arc', points: arcPoints(x, y, p[0]!, p[1]!, p[2]!, p[3]! === 1, p[4]! === 1, nx, ny) });
         [x, y] = [nx, ny];
         break;
       }
