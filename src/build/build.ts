@@ -9,13 +9,12 @@ import { readdir, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { countBySeverity, diagnostic, fileStart, type Diagnostic } from '../diagnostics/index.js';
 import type { MergedProfile } from '../profiles/model.js';
-import { sweepTemps, writeFileAtomic } from './atomic-write.js';
+import { sweepTemps, writeFileAtomic, writeTemp } from './atomic-write.js';
 import { CACHE_KEY_VARIABLE } from './cache-key.js';
 import { artifactPath, type ArtifactFormat } from './formats.js';
 import type { Tokens } from '../render/html/index.js';
 import { sha256 } from './hash.js';
-import { indexInputHash, indexInputs, manifestWarning, municipalityPageFor, reviewSiteFor, warningMunicipality } from './site-files.js';
-import { writeTemp } from './atomic-write.js';
+import { indexInputHash, indexInputs, manifestWarning, municipalityPageFor, reviewSiteFor, siteListings, warningMunicipality } from './site-files.js';
 import { documentHash, jobInputHash, profileHash, toolFingerprint } from './inputs.js';
 import {
   MANIFEST_FILE,
@@ -258,11 +257,12 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
   const documents = input.documents.map((d) => ({ id: d.id, kind: d.kind, title: d.title ?? d.id, ...(d.description ? { description: d.description } : {}) }));
   const warnings = (input.warnings ?? []).filter((d) => d.severity === 'warning').map((d) => manifestWarning(d, input.contentRoot));
   const built = new Set(pages.map((p) => p.municipality));
+  const carriedMunicipalities = new Set(carried.map((a) => a.municipality));
   const next: Manifest = {
     ...emptyManifest(input.generator),
     documents,
     municipalities: [
-      ...old.municipalities.filter((m) => !built.has(m.id) && carried.some((a) => a.municipality === m.id)),
+      ...old.municipalities.filter((m) => !built.has(m.id) && carriedMunicipalities.has(m.id)),
       ...input.profiles
         .filter((p) => built.has(p.id))
         .map((p): ManifestMunicipality => ({ id: p.id, name: p.name, warnings: warnings.filter((w) => warningMunicipality(w) === p.id) })),
@@ -285,10 +285,13 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
   // The municipalities' pages and the review site, from what the manifest now lists.
   try {
     const started = performance.now();
+    // The pages do not list each other, so one listing serves them and the review site.
+    const listings = siteListings(next.documents, next.artifacts);
+    const profiles = new Map(input.profiles.map((p) => [p.id, p]));
     for (const page of pages) {
-      const profile = input.profiles.find((p) => p.id === page.municipality)!;
-      const listing = indexInputs(next.documents, next.artifacts, page.municipality);
-      const pageInputs = indexInputHash({ tool, profile: profileHashes.get(page.municipality)!, listing });
+      const profile = profiles.get(page.municipality)!;
+      const listing = listings.get(page.municipality) ?? [];
+      const pageInputs = indexInputHash({ tool, profile: profileHashes.get(page.municipality)!, listing: indexInputs(listing) });
       const path = artifactPath(page.municipality, page.document, 'html');
       const proven = input.force ? undefined : provenance.artifact(path, pageInputs);
       let entry: ManifestArtifact;
@@ -297,7 +300,7 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
         entry = { municipality: page.municipality, document: page.document, format: 'html', path, bytes: proven.size, sha256: proven.sha256 };
       } else {
         const data = Buffer.from(
-          municipalityPageFor({ profile, tokens: input.tokens?.get(profile.id), documents: next.documents, artifacts: next.artifacts, generator: input.generator }),
+          municipalityPageFor({ profile, tokens: input.tokens?.get(profile.id), listing, generator: input.generator }),
         );
         entry = { municipality: page.municipality, document: page.document, format: 'html', path, bytes: data.length, sha256: sha256(data) };
         if (!provenance.holds(path, entry, pageInputs)) {
@@ -313,7 +316,7 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
     }
     addTimings(timings, 'site', { index: performance.now() - started });
     const siteStarted = performance.now();
-    const site = Buffer.from(reviewSiteFor(next));
+    const site = Buffer.from(reviewSiteFor(next, listings));
     next.site = { path: SITE_FILE, bytes: site.length, sha256: sha256(site) };
     // The site's input is the manifest it shows: its own bytes say everything about it.
     if (!provenance.holds(SITE_FILE, next.site, next.site.sha256)) {

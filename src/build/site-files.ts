@@ -10,7 +10,7 @@
 import { relative, sep, isAbsolute } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { MergedProfile } from '../profiles/model.js';
-import { brandTokens, type Tokens, type WebLogo } from '../render/html/index.js';
+import { pageTokens, type Tokens, type WebLogo } from '../render/html/index.js';
 import { municipalityPage, type SiteDocument } from '../site/municipality-page.js';
 import { reviewSite, type SiteMunicipality } from '../site/review-site.js';
 import { INDEX_DOCUMENT } from '../content/ids.js';
@@ -21,25 +21,41 @@ import { logoAspect } from '../layout/logo.js';
 import { checkedAsset } from '../assets/checked.js';
 import { kindNames } from '../kinds/registry.js';
 
-/** The manifest's documents as a site lists them, with the files of one municipality. */
-function siteDocuments(documents: readonly ManifestDocument[], artifacts: readonly ManifestArtifact[], municipality: string): SiteDocument[] {
-  const files = artifacts.filter((a) => a.municipality === municipality && a.document !== INDEX_DOCUMENT);
+/**
+ * Each municipality's documents as a site lists them, with their files: one pass over the
+ * manifest's artifacts, which a national build has thousands of. The municipality pages
+ * themselves are not listed.
+ */
+export function siteListings(documents: readonly ManifestDocument[], artifacts: readonly ManifestArtifact[]): Map<string, SiteDocument[]> {
+  const files = new Map<string, ManifestArtifact[]>();
+  for (const a of artifacts) {
+    if (a.document === INDEX_DOCUMENT) continue;
+    const key = `${a.municipality}/${a.document}`;
+    const list = files.get(key);
+    if (list) list.push(a);
+    else files.set(key, [a]);
+  }
   // In the order of the kinds (the parent leaflet first, as a reader looks for it), then by id.
   const rank = (kind: string) => (kindNames().indexOf(kind) + 1 || Infinity);
-  return [...documents]
-    .sort((a, b) => rank(a.kind) - rank(b.kind) || compareIds(a.id, b.id))
-    .flatMap((d) => {
-      const own = files
-        .filter((f) => f.document === d.id)
-        .sort((a, b) => compareIds(a.path, b.path))
-        .map((f) => ({ format: f.format, path: f.path, bytes: f.bytes }));
-      return own.length ? [{ id: d.id, title: d.title, ...(d.description ? { description: d.description } : {}), files: own }] : [];
-    });
+  const ordered = [...documents].sort((a, b) => rank(a.kind) - rank(b.kind) || compareIds(a.id, b.id));
+  const listings = new Map<string, SiteDocument[]>();
+  for (const municipality of new Set(artifacts.map((a) => a.municipality))) {
+    listings.set(
+      municipality,
+      ordered.flatMap((d) => {
+        const own = [...(files.get(`${municipality}/${d.id}`) ?? [])]
+          .sort((a, b) => compareIds(a.path, b.path))
+          .map((f) => ({ format: f.format, path: f.path, bytes: f.bytes }));
+        return own.length ? [{ id: d.id, title: d.title, ...(d.description ? { description: d.description } : {}), files: own }] : [];
+      }),
+    );
+  }
+  return listings;
 }
 
 /** What a municipality's page shows besides its profile: its documents' titles and files. */
-export function indexInputs(documents: readonly ManifestDocument[], artifacts: readonly ManifestArtifact[], municipality: string): string {
-  return canonicalJson(siteDocuments(documents, artifacts, municipality));
+export function indexInputs(listing: readonly SiteDocument[]): string {
+  return canonicalJson(listing);
 }
 
 export function indexInputHash(parts: { tool: string; profile: string; listing: string }): string {
@@ -59,29 +75,30 @@ export function headerLogo(profile: MergedProfile): WebLogo | undefined {
 export function municipalityPageFor(parts: {
   profile: MergedProfile;
   tokens: Partial<Tokens> | undefined;
-  documents: readonly ManifestDocument[];
-  artifacts: readonly ManifestArtifact[];
+  listing: readonly SiteDocument[];
   generator: string;
 }): string {
   const { profile } = parts;
   const logo = headerLogo(profile);
   return municipalityPage({
     profile,
-    documents: siteDocuments(parts.documents, parts.artifacts, profile.id),
-    tokens: { ...brandTokens(profile.brand.primary), ...parts.tokens },
+    documents: [...parts.listing],
+    tokens: pageTokens(profile.brand.primary, parts.tokens),
     ...(logo ? { logo } : {}),
     generator: parts.generator,
   });
 }
 
 /** The review site of everything a manifest lists (its `site` entry aside). */
-export function reviewSiteFor(manifest: Manifest): string {
+export function reviewSiteFor(manifest: Manifest, listings = siteListings(manifest.documents, manifest.artifacts)): string {
+  const jobWarnings = new Map<string, ManifestWarning[]>();
+  for (const j of manifest.jobs) jobWarnings.set(j.municipality, [...(jobWarnings.get(j.municipality) ?? []), ...j.warnings]);
   const municipalities: SiteMunicipality[] = manifest.municipalities.map((m) => ({
     id: m.id,
     name: m.name,
-    documents: siteDocuments(manifest.documents, manifest.artifacts, m.id),
+    documents: listings.get(m.id) ?? [],
     // Sorted as the manifest file keeps them: the site is the same from a manifest in memory or read back.
-    warnings: sortWarnings([...m.warnings, ...manifest.jobs.filter((j) => j.municipality === m.id).flatMap((j) => j.warnings)]),
+    warnings: sortWarnings([...m.warnings, ...(jobWarnings.get(m.id) ?? [])]),
   }));
   return reviewSite({ municipalities, national: sortWarnings(manifest.warnings), generator: manifest.generator });
 }

@@ -8,7 +8,9 @@
 import type { Frames } from '../layout/frames.js';
 import type { AnyKind } from '../kinds/kind.js';
 import type { LoadedProfile } from '../profiles/model.js';
-import { brandTokens, fragment, webPage, type Tokens, type WebFormat, type WebPicture } from '../render/html/index.js';
+import { fragment, pageTokens, webPage, type WebFormat, type WebPicture } from '../render/html/index.js';
+import { readPngHeader } from '../assets/png.js';
+import { assert } from '../diagnostics/index.js';
 import { renderThumbnail } from '../render/thumb/index.js';
 import type { AltText } from '../render/svg/alt-text.js';
 import type { DocumentBase } from '../content/model.js';
@@ -25,15 +27,11 @@ export function thumbnail(frames: Frames): Promise<Buffer> {
   return renderThumbnail(frames, 0, THUMB_WIDTH);
 }
 
-/** The brand colour's tokens with the municipality's own token file over them. */
-export function profileTokens(profile: LoadedProfile): Tokens {
-  return { ...brandTokens(profile.profile.brand.primary), ...profile.tokens };
-}
-
-/** Width and height from a PNG's header. */
+/** Width and height of a PNG this job drew. */
 function pngSize(data: Uint8Array): { width: number; height: number } {
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  return { width: view.getUint32(16), height: view.getUint32(20) };
+  const header = readPngHeader(data);
+  assert(header.ok, 'the job drew a PNG without a valid header');
+  return { width: header.width, height: header.height };
 }
 
 export interface WebInputs {
@@ -73,7 +71,7 @@ export function webFiles(input: WebInputs, formats: readonly ArtifactFormat[]): 
       return f && format !== 'html' && format !== 'fragment.html' ? [{ label, file: `${documentId}.${format}`, bytes: f.data.byteLength }] : [];
     });
     const logo = headerLogo(profile.profile);
-    const page = webPage({ doc, profile: profile.profile, body, tokens: profileTokens(profile), ...(logo ? { logo } : {}), formats: listed, generator: input.generator });
+    const page = webPage({ doc, profile: profile.profile, body, tokens: pageTokens(profile.profile.brand.primary, profile.tokens), ...(logo ? { logo } : {}), formats: listed, generator: input.generator });
     out.push({ format: 'html', data: Buffer.from(page) });
   }
   return out;

@@ -12,7 +12,7 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } f
 import { SourceText } from '../content/source-text.js';
 import { diagnostic, fileStart, type Diagnostic, type SourceRef } from '../diagnostics/index.js';
 import { contrast, toHex, type Rgb } from '../layout/color.js';
-import { brandTokens, TOKEN_NAMES, type TokenName, type Tokens } from '../render/html/style.js';
+import { pageTokens, TOKEN_NAMES, type TokenName, type Tokens } from '../render/html/style.js';
 
 export interface DesignTokens {
   /** The tokens the file sets (of those the web edition uses), as safe CSS values. */
@@ -170,7 +170,7 @@ export function readDesignTokens(file: string, text: string, brand: string): Des
       else diagnostics.push(diagnostic(placeOf(leaf), 'tokens/value', `${name} is '${resolved}'; write a list of font family names, e.g. "Noto Sans", Arial, sans-serif`));
     }
   }
-  const merged: Tokens = { ...brandTokens(brand), ...values };
+  const merged = pageTokens(brand, values);
   for (const [fg, bg, ratio] of PAIRS) {
     if (values[fg] === undefined && values[bg] === undefined) continue;
     const r = contrast(merged[fg], merged[bg]);

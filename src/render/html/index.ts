@@ -4,4 +4,4 @@ export { contactCard } from './contact.js';
 export { blockHtml, blocksHtml, sectionHtml } from './blocks.js';
 export { inlineHtml, plainText } from './inline.js';
 export { html, joinHtml, escapeHtml, trustedMarkup, type Html } from './markup.js';
-export { brandTokens, styleSheet, TOKEN_NAMES, type TokenName, type Tokens } from './style.js';
+export { brandTokens, pageTokens, styleSheet, TOKEN_NAMES, type TokenName, type Tokens } from './style.js';

@@ -34,6 +34,11 @@ export type Tokens = Record<TokenName, string>;
 
 const FONT_STACK = '"Source Sans 3", "Source Sans Pro", system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
 
+/** The brand colour's tokens with those a municipality's own token file sets laid over them. */
+export function pageTokens(brand: string, own: Partial<Tokens> | undefined): Tokens {
+  return { ...brandTokens(brand), ...own };
+}
+
 /** The tokens from the brand colour alone, with the same colour roles as the PDF (src/layout/palette.ts). */
 export function brandTokens(brand: string): Tokens {
   const onBrand = textOn(brand);
