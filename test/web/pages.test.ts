@@ -10,7 +10,7 @@
  * carry each text block of the document word for word.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -141,4 +141,23 @@ describe.skipIf(!HAVE_BROWSER)('the web edition in Chromium', () => {
       await page.close();
     }
   });
+  it('the widest name the schema allows, one long word with markup characters, is shown escaped and reflows at 320 px', async () => {
+    // 60 characters, 38 of them one word that no browser may break at a space.
+    const name = `Gemeente <i>&amp;</i> ${'W'.repeat(38)}`;
+    expect(name).toHaveLength(60);
+    const content = path.join(dir, 'wide-content');
+    await cp(CONTENT, content, { recursive: true });
+    const yaml = path.join(content, 'municipalities', 'leiden.yaml');
+    await writeFile(yaml, (await readFile(yaml, 'utf8')).replace('name: Gemeente Leiden', `name: "${name}"`));
+    const wideOut = path.join(dir, 'wide-out');
+    const build = await runCli(REPO, ['build', '--content', content, '--out', wideOut, '--municipality', 'leiden', '--document', 'ouderfolder'], {
+      timeoutMs: 300_000,
+      env: { HOME: dir, TMPDIR: tmpdir() },
+    });
+    expect(build.code, build.stdout + build.stderr).toBe(0);
+    for (const file of [path.join(wideOut, 'leiden', 'ouderfolder.html'), path.join(wideOut, 'leiden', 'index.html'), path.join(wideOut, 'index.html')]) {
+      const { text } = await checkPage(file);
+      expect(text, file).toContain(name);
+    }
+  }, 360_000);
 });

@@ -96,7 +96,7 @@ a:hover{color:var(--utrecht-link-hover-color);text-decoration-thickness:.14em}
 .fp-page-header__content,.fp-main,.fp-page-footer__content{max-width:48rem;margin:0 auto;padding:1rem 1.25rem}
 .fp-page-header__content{display:flex;flex-wrap:wrap;align-items:center;gap:.75rem 1.25rem}
 .fp-logo{display:block;background:#FFFFFF;padding:.5rem .75rem;border-radius:4px;max-height:4.5rem;width:auto}
-.fp-page-header__name{margin:0;font-weight:700;font-size:1.25rem}
+.fp-page-header__name{margin:0;font-weight:700;font-size:1.25rem;min-width:0;overflow-wrap:anywhere}
 .fp-main:focus{outline:none}
 .fp-article{overflow-wrap:break-word}
 .fp-article h1,.fp-article h2,.fp-article h3{font-family:var(--utrecht-heading-font-family);color:var(--utrecht-heading-color);line-height:1.2}
