@@ -28,6 +28,9 @@ const PACKAGE = JSON.parse(readFileSync(join(TOOL_ROOT, 'package.json'), 'utf8')
 
 export const TOOL_VERSION = PACKAGE.version;
 
+/** The bundled documents' PNG strips, measured when the tool is built (compile-strips.ts); not part of the fingerprint: they never change a byte. */
+export const SHIPPED_STRIPS_DIR = join(TOOL_ROOT, 'dist', 'strips');
+
 function findToolRoot(from: string): string {
   let dir = from;
   while (!existsSync(join(dir, 'package.json'))) {

@@ -13,12 +13,14 @@ import sharp from 'sharp';
 import { admitCheckedAsset } from '../assets/checked.js';
 import type { DocumentModel } from '../content/model.js';
 import type { LoadedProfile } from '../profiles/model.js';
-import { useStripStore } from '../render/png/index.js';
+import { useShippedStrips, useStripStore } from '../render/png/index.js';
+import { shippedStrips } from '../render/png/shipped-strips.js';
 import { writeTemp } from './atomic-write.js';
 import type { RenderRequest, RenderResult, RenderedFile, StripStoreInit } from './build.js';
 import { sha256 } from './hash.js';
 import type { WorkerMessage, WorkerReply } from './pool.js';
 import { renderJob, warmUp } from './render-job.js';
+import { SHIPPED_STRIPS_DIR } from './inputs.js';
 import { fileStripStore, type ReportingStripStore } from './strip-store.js';
 import { registerKindModule } from '../kinds/registry.js';
 
@@ -34,6 +36,9 @@ export interface WorkerInit {
   /** Kind modules the main thread registered beyond the bundled kinds (src/kinds/registry.ts). */
   kindModules: string[];
 }
+
+// The bundled documents' strips, measured when the tool was built (compile-strips.ts).
+useShippedStrips(shippedStrips(SHIPPED_STRIPS_DIR));
 
 // A failed warm-up only means the first job fills the caches itself.
 const warm = warmUp().catch(() => undefined);

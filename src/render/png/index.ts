@@ -15,7 +15,7 @@ import { planPage, type PagePlan } from './page-plan.js';
 import { insertAfterHeader, itxtChunk } from './png-chunks.js';
 
 export { readItxt } from './png-chunks.js';
-export { useStripStore, type StripStore } from './strip-cache.js';
+export { useShippedStrips, useStripStore, type ShippedStrips, type StripStore } from './strip-cache.js';
 
 export interface PngOptions {
   /** Output width in pixels. */

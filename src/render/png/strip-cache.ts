@@ -84,6 +84,20 @@ export function useStripStore(s: StripStore | undefined): void {
 }
 
 /**
+ * Strips measured when the tool was built (see src/build/compile-strips.ts): read-only,
+ * looked up before the build's own store and never copied into it.
+ */
+export interface ShippedStrips {
+  load(key: string): Uint8Array | undefined;
+}
+
+let shipped: ShippedStrips | undefined;
+
+export function useShippedStrips(s: ShippedStrips | undefined): void {
+  shipped = s;
+}
+
+/**
  * The value of `key`: from memory, else from the store, else made now (`make` may find it
  * cannot, and say undefined). A value goes to the store on its second use in this
  * process: a strip that only one municipality has (its own footer text) never gets there.
@@ -102,8 +116,9 @@ async function keep<V, Made extends V | undefined>(
     }
     return kept.value;
   }
-  const bytes = store && (await store.load(key).catch(() => undefined));
-  const loaded = bytes && codec.decode(bytes);
+  const decode = (bytes: Uint8Array | undefined) => (bytes ? codec.decode(bytes) : undefined);
+  // A shipped strip counts as stored: the build's own store need not keep a copy.
+  const loaded = decode(shipped?.load(key)) ?? decode(store && (await store.load(key).catch(() => undefined)));
   if (loaded) {
     memory.set(key, { value: loaded, stored: true });
     return loaded;
