@@ -9,12 +9,14 @@
  *   npm run bench                          the national set (342 municipalities)
  *   npm run bench -- --municipalities 20   a quick look at a smaller set
  *   npm run bench -- --language-only       only what the language checks add to validate
+ *   npm run bench -- --cold-only           only the cold-path rows (bench/cold-start.ts)
  */
 import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measureColdStart, perMunicipality, type ColdStart } from './cold-start.js';
 import { languageCost, type LanguageCost } from './language.js';
 import { MUNICIPALITY_COUNT, phone, profileYaml, writeNationalSet } from './national-set.js';
 
@@ -166,6 +168,39 @@ async function measureLanguage(root: string, national: string, count: number): P
   return { bundled, national: set };
 }
 
+/** The cold-path rows: the first builds of a municipality and the scaling with cores. */
+async function measureCold(root: string): Promise<ColdStart> {
+  console.log('Cold path (issue 14; 40 synthetic municipalities, fresh out/ for each, medians of 3 where repeated):');
+  const c = await measureColdStart(CLI, TOOL_ROOT, root);
+  console.log(`  build --municipality X into an empty out/      ${c.first.toFixed(2)} s`);
+  console.log(`  … a second municipality into the same out/     ${c.second.toFixed(2)} s`);
+  for (const s of c.scaling) {
+    console.log(`  ${pad(`${s.municipalities} municipalities, --jobs 1 / --jobs 2`, 47)}${s.jobs1.toFixed(2)} s / ${s.jobs2.toFixed(2)} s (${(s.jobs2 / s.jobs1).toFixed(2)})`);
+  }
+  const all = perMunicipality(c.marginal.all);
+  const leaflet = perMunicipality(c.marginal.leaflet);
+  console.log(`  marginal municipality (4 vs 40, --jobs 2)      ${ms(all)}, national ≈ ${(c.marginal.all.four + (MUNICIPALITY_COUNT - 4) * all).toFixed(1)} s`);
+  console.log(`  … leaflet PDF only (--document ouderfolder)    ${ms(leaflet)}`);
+  console.log('');
+  return c;
+}
+
+function coldChecks(c: ColdStart): [string, boolean, string][] {
+  const all = perMunicipality(c.marginal.all);
+  const national = c.marginal.all.four + (MUNICIPALITY_COUNT - 4) * all;
+  return [
+    ['cold build --municipality X ≤ 1.5 s', c.first <= 1.5, `${c.first.toFixed(2)} s`],
+    ['… a second one into the same out/ ≤ 1.5 s', c.second <= 1.5, `${c.second.toFixed(2)} s`],
+    ...c.scaling.map((s): [string, boolean, string] => [`--jobs 2 / --jobs 1 ≤ 0.6 (${s.municipalities})`, s.jobs2 / s.jobs1 <= 0.6, (s.jobs2 / s.jobs1).toFixed(2)]),
+    ['national, from the marginal cost ≤ 30 s', national <= 30, `${national.toFixed(1)} s (${ms(all)} per municipality)`],
+  ];
+}
+
+function printTargets(checks: [string, boolean, string][]): void {
+  console.log('\nTargets (issues 5, 12 and 14, 2-core machine):');
+  for (const [name, ok, value] of checks) console.log(`  ${ok ? 'ok  ' : 'MISS'} ${pad(name, 44)}${value}`);
+}
+
 function municipalityCount(argv: readonly string[]): number {
   const i = argv.indexOf('--municipalities');
   if (i < 0) return MUNICIPALITY_COUNT;
@@ -183,6 +218,8 @@ async function main(): Promise<void> {
     const municipalities = await writeNationalSet(TOOL_ROOT, root, count);
     const content = join(root, 'content');
     console.log(`folderpers bench: ${count} municipalities, ${cores} cores, in ${root}\n`);
+    const cold = await measureCold(root);
+    if (process.argv.includes('--cold-only')) return printTargets(coldChecks(cold));
     const language = await measureLanguage(root, content, count);
     if (process.argv.includes('--language-only')) return;
     console.log(
@@ -230,8 +267,13 @@ async function main(): Promise<void> {
       ['language adds ≤ 300 ms (bundled)', language.bundled.added <= 0.3, `${ms(language.bundled.added)} (CPU ${ms(language.bundled.cpuAdded)})`],
       [`language adds ≤ 1 s (${count} profiles)`, language.national.added <= 1, `${ms(language.national.added)} (CPU ${ms(language.national.cpuAdded)})`],
     ];
-    console.log('\nTargets (issues 5 and 12, 2-core machine):');
-    for (const [name, ok, value] of checks) console.log(`  ${ok ? 'ok  ' : 'MISS'} ${pad(name, 44)}${value}`);
+    if (count === MUNICIPALITY_COUNT) {
+      checks.push(
+        [`national cold build (${count}) ≤ 30 s`, coldN.wall <= 30, `${coldN.wall.toFixed(1)} s`],
+        [`one profile changed (${count}) ≤ 1.0 s`, oneProfile.wall <= 1, `${oneProfile.wall.toFixed(2)} s`],
+      );
+    }
+    printTargets([...checks, ...coldChecks(cold)]);
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -7,19 +7,15 @@
  * job can be skipped. Paths inside the content folder are hashed relative to it, so the
  * hash does not depend on where the content was checked out.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { MergedProfile } from '../profiles/model.js';
 import { kindModuleFiles } from '../kinds/registry.js';
 import { installedVersion } from '../patches/versions.js';
 import { canonicalJson, combineHashes, sha256 } from './hash.js';
+import { TOOL_ROOT } from './tool-root.js';
 
-/**
- * The repository (or installed package) root: the nearest folder above this file with a
- * package.json (this file runs as dist/src/build/inputs.js, and as src/build/inputs.ts in tests).
- */
-export const TOOL_ROOT = findToolRoot(dirname(fileURLToPath(import.meta.url)));
+export { SHIPPED_STRIPS_DIR, TOOL_ROOT } from './tool-root.js';
 
 const PACKAGE = JSON.parse(readFileSync(join(TOOL_ROOT, 'package.json'), 'utf8')) as {
   version: string;
@@ -27,19 +23,6 @@ const PACKAGE = JSON.parse(readFileSync(join(TOOL_ROOT, 'package.json'), 'utf8')
 };
 
 export const TOOL_VERSION = PACKAGE.version;
-
-/** The bundled documents' PNG strips, measured when the tool is built (compile-strips.ts); not part of the fingerprint: they never change a byte. */
-export const SHIPPED_STRIPS_DIR = join(TOOL_ROOT, 'dist', 'strips');
-
-function findToolRoot(from: string): string {
-  let dir = from;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${from}`);
-    dir = parent;
-  }
-  return dir;
-}
 
 export async function toolFingerprint(): Promise<string> {
   const code = await hashTree(join(TOOL_ROOT, 'dist', 'src'));

@@ -37,7 +37,7 @@ export interface WorkerInit {
   kindModules: string[];
 }
 
-// The bundled documents' strips, measured when the tool was built (compile-strips.ts).
+// The bundled documents' strips, measured when the tool was built (compile-shipped.ts).
 useShippedStrips(shippedStrips(SHIPPED_STRIPS_DIR));
 
 // A failed warm-up only means the first job fills the caches itself.

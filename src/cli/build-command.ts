@@ -8,24 +8,40 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { countBySeverity, diagnostic, fileStart, type Diagnostic } from '../diagnostics/index.js';
-import { patchedVersionProblems } from '../patches/versions.js';
-import { runBuildJobs, type BuildOutcome } from '../build/build.js';
+import type { BuildOutcome } from '../build/build.js';
 import { cacheKey } from '../build/cache-key.js';
 import { creationDate } from '../build/creation-date.js';
 import { outputFolderProblem } from '../build/output-folder.js';
 import { lockOutput } from '../build/output-lock.js';
-import { TOOL_ROOT, TOOL_VERSION } from '../build/inputs.js';
 import { createProgress } from '../build/progress.js';
 import type { Shard } from '../build/selection.js';
 import { summarise, summaryLine } from '../build/summary.js';
 import { WorkerRunner } from '../build/worker-runner.js';
-import { kindModules } from '../kinds/registry.js';
-import { UsageError, validateContent, type ValidateResult } from '../validate/index.js';
+import type { ValidateResult } from '../validate/index.js';
 import { EXIT_CONTENT, EXIT_OK, EXIT_USAGE, type OutputFormat } from './exit-codes.js';
 import { report } from './report.js';
-import { gamutWarnings, OUTPUT_CONDITION, printProfileProblem } from '../render/print/index.js';
-import { printing } from '../build/build.js';
 import { selects, type Selection } from '../build/selection.js';
+
+/**
+ * The validation code (Markdown, YAML, schemas, rules), the build's bookkeeping and the
+ * print edition, loaded after the warm worker has started: loading them first kept the
+ * worker waiting ~0.3 s on every build.
+ */
+async function buildStages() {
+  // The print edition's colour checks, not its renderer: pdfkit and sharp load in the workers only.
+  const [validate, build, inputs, kinds, patches, gamut, profile] = await Promise.all([
+    import('../validate/index.js'),
+    import('../build/build.js'),
+    import('../build/inputs.js'),
+    import('../kinds/registry.js'),
+    import('../patches/versions.js'),
+    import('../render/print/colour/gamut.js'),
+    import('../render/print/colour/profile.js'),
+  ]);
+  return { ...validate, ...build, ...inputs, ...kinds, ...patches, ...gamut, ...profile };
+}
+
+type Stages = Awaited<ReturnType<typeof buildStages>>;
 
 export interface BuildCommandOptions {
   content: string;
@@ -75,6 +91,8 @@ async function validateAndBuild(
   runner: WorkerRunner,
   started: number,
 ): Promise<number> {
+  const stages = await buildStages();
+  const { validateContent, UsageError, patchedVersionProblems, TOOL_ROOT, TOOL_VERSION, runBuildJobs, kindModules } = stages;
   const contentRoot = resolve(opts.content);
   let validated: ValidateResult;
   try {
@@ -87,7 +105,7 @@ async function validateAndBuild(
   // could be wrong, so nothing is drawn with them.
   validated.diagnostics.push(
     ...patchedVersionProblems().map((message) => diagnostic(fileStart(join(TOOL_ROOT, 'package.json')), 'dependency/version', message)),
-    ...printDiagnostics(validated, opts),
+    ...printDiagnostics(stages, validated, opts),
   );
   if (countBySeverity(validated.diagnostics).errors > 0) {
     process.stdout.write(report(validated.diagnostics, opts.format, { artifacts: [] }));
@@ -158,7 +176,7 @@ async function validateAndBuild(
  * made with (else nothing is drawn with it), and each municipality printed hears of brand
  * colours the paper cannot reach (`print/gamut`).
  */
-function printDiagnostics(validated: ValidateResult, opts: BuildCommandOptions): Diagnostic[] {
+function printDiagnostics({ printing, printProfileProblem, gamutWarnings, OUTPUT_CONDITION }: Stages, validated: ValidateResult, opts: BuildCommandOptions): Diagnostic[] {
   const selection = selectionOf(opts);
   const wanted = printing({ profiles: validated.profiles.map((p) => p.profile), print: opts.print });
   const printed = validated.profiles.filter((p) => wanted.has(p.profile.id) && validated.documents.some((d) => selects(selection, p.profile.id, d.id)));

@@ -27,14 +27,17 @@ export function fixGlyphCodePoints(font: fontkit.Font): void {
  * fontkit shares them anyway. Relies on: `Font.layout(text, features)` being what the
  * subsetter, pdfkit and the layout call, and GlyphRun/GlyphPosition being plain data.
  */
-export function shapeOnce(font: fontkit.Font): void {
+export function shapeOnce(font: fontkit.Font, shipped?: (text: string) => fontkit.GlyphRun | undefined): void {
   const shaped = new Map<string, fontkit.GlyphRun>();
+  shapedRuns.set(font, shaped);
   const shape = font.layout.bind(font);
   font.layout = (text: string, features?: unknown, ...rest: unknown[]) => {
     if (features !== undefined || rest.length > 0) return (shape as (...args: unknown[]) => fontkit.GlyphRun)(text, features, ...rest);
     let run = shaped.get(text);
     if (!run) {
-      run = shape(text);
+      // A run shaped when the tool was built (src/layout/text/shipped-shapes.ts) spares
+      // parsing the font's GSUB and GPOS tables, most of a fresh worker's first job.
+      run = shipped?.(text) ?? shape(text);
       shaped.set(text, run);
     }
     const copy = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as fontkit.GlyphRun, run);
@@ -42,6 +45,13 @@ export function shapeOnce(font: fontkit.Font): void {
     copy.positions = run.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as typeof p, p));
     return copy;
   };
+}
+
+const shapedRuns = new WeakMap<fontkit.Font, ReadonlyMap<string, fontkit.GlyphRun>>();
+
+/** Every text this process shaped with `font`'s default features, and its run. */
+export function runsShaped(font: fontkit.Font): ReadonlyMap<string, fontkit.GlyphRun> {
+  return shapedRuns.get(font) ?? new Map();
 }
 
 /**

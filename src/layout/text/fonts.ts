@@ -11,6 +11,8 @@ import { checkedAsset } from '../../assets/checked.js';
 import { fixGlyphCodePoints, shapeOnce } from '../../patches/index.js';
 import type { FontFace } from '../frames.js';
 import { defaultFontFiles, type FontFiles } from './bundled-fonts.js';
+import { shippedShapes } from './shipped-shapes.js';
+import { SHIPPED_SHAPES_DIR } from '../../build/tool-root.js';
 
 export { defaultFontFiles, type FontFiles } from './bundled-fonts.js';
 
@@ -75,7 +77,7 @@ function parseFont(file: string, bytes: Buffer): LoadedFont {
   if (!('layout' in parsed)) throw new Error(`${file} is a font collection; name one font file`);
   // Shared by every document of the process: see src/patches/fontkit.ts.
   fixGlyphCodePoints(parsed);
-  shapeOnce(parsed);
+  shapeOnce(parsed, shippedShapes(SHIPPED_SHAPES_DIR, bytes, parsed));
   const loaded: LoadedFont = {
     id: uniqueId(basename(file, extname(file)), file),
     file,
@@ -90,6 +92,11 @@ function parseFont(file: string, bytes: Buffer): LoadedFont {
   };
   byPath.set(file, loaded);
   return loaded;
+}
+
+/** Every font this process parsed (the tool's build keeps their shaped words, see compile-shipped.ts). */
+export function fontsLoaded(): LoadedFont[] {
+  return [...byPath.values()];
 }
 
 /** Two house fonts may share a file name in different folders; ids must stay distinct. */

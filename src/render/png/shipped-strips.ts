@@ -1,6 +1,6 @@
 /**
  * The strips of the bundled documents, measured when the tool was built
- * (src/build/compile-strips.ts) and kept beside the compiled code in `dist/strips/`: one
+ * (src/build/compile-shipped.ts) and kept beside the compiled code in `dist/strips/`: one
  * file per strip, named by its key, and `index.json` with each file's sha256. A first
  * build then measures only the strips that hold a municipality's own text.
  *

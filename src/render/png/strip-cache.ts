@@ -84,7 +84,7 @@ export function useStripStore(s: StripStore | undefined): void {
 }
 
 /**
- * Strips measured when the tool was built (see src/build/compile-strips.ts): read-only,
+ * Strips measured when the tool was built (see src/build/compile-shipped.ts): read-only,
  * looked up before the build's own store and never copied into it.
  */
 export interface ShippedStrips {

@@ -1,0 +1,28 @@
+/**
+ * Where the tool itself lives, for every stage that reads its own files: the repository
+ * (or installed package) root is the nearest folder above this file with a package.json
+ * (this file runs as dist/src/build/tool-root.js, and as src/build/tool-root.ts in tests).
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const TOOL_ROOT = findToolRoot(dirname(fileURLToPath(import.meta.url)));
+
+/**
+ * What the tool's build measured from the bundled documents (src/build/compile-shipped.ts):
+ * PNG strips and shaped words. Not part of the tool's fingerprint: they never change a
+ * byte of output, only how long a first build takes.
+ */
+export const SHIPPED_STRIPS_DIR = join(TOOL_ROOT, 'dist', 'strips');
+export const SHIPPED_SHAPES_DIR = join(TOOL_ROOT, 'dist', 'shapes');
+
+function findToolRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no package.json above ${from}`);
+    dir = parent;
+  }
+  return dir;
+}

@@ -1,0 +1,116 @@
+/**
+ * What the tool's build keeps from the bundled documents (src/build/compile-shipped.ts):
+ * PNG strips in dist/strips and shaped words in dist/shapes. A first build that uses them
+ * draws the same bytes as one that works everything out itself; a shipped file that is not
+ * what its index says is not used, and the bytes stay the same.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SHIPPED_SHAPES_DIR, SHIPPED_STRIPS_DIR, TOOL_ROOT } from '../../src/build/tool-root.js';
+import type { DocumentModel } from '../../src/content/model.js';
+import type { LoadedProfile } from '../../src/profiles/model.js';
+import { SHIPPED_INDEX } from '../../src/render/png/shipped-strips.js';
+import { SHAPES_INDEX } from '../../src/layout/text/shipped-shapes.js';
+import { validateContent } from '../../src/validate/index.js';
+
+let documents: DocumentModel[];
+let profiles: LoadedProfile[];
+let scratch: string;
+const NOWHERE = join(tmpdir(), 'folderpers-no-shipped-files');
+
+/** A copy of `dir` with every file but the index one byte off. */
+function tamperedCopy(dir: string, index: string): string {
+  const copy = join(scratch, `tampered-${index}-${readdirSync(scratch).length}`);
+  cpSync(dir, copy, { recursive: true });
+  for (const name of readdirSync(copy)) {
+    if (name === index) continue;
+    const bytes = readFileSync(join(copy, name));
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 1;
+    writeFileSync(join(copy, name), bytes);
+  }
+  return copy;
+}
+
+beforeAll(async () => {
+  const validated = await validateContent({ contentRoot: join(TOOL_ROOT, 'content'), languageWarnings: false });
+  documents = validated.documents;
+  profiles = validated.profiles;
+  scratch = mkdtempSync(join(tmpdir(), 'folderpers-shipped-'));
+});
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+interface Drawn {
+  files: Map<string, Buffer>;
+  stripsUsed: number;
+  shippedRuns: number;
+}
+
+/** Every file of every bundled document for a municipality, drawn by fresh renderers (empty caches) that find shipped strips and shapes in these folders. */
+async function drawAll(municipality: string, shipped: { strips: string; shapes: string }): Promise<Drawn> {
+  vi.resetModules();
+  vi.doMock('../../src/build/tool-root.js', async (original) => ({
+    ...(await original<typeof import('../../src/build/tool-root.js')>()),
+    SHIPPED_SHAPES_DIR: shipped.shapes,
+  }));
+  const { useShippedStrips } = await import('../../src/render/png/index.js');
+  const { shippedStrips } = await import('../../src/render/png/shipped-strips.js');
+  const { admitCheckedAsset } = await import('../../src/assets/checked.js');
+  const { renderJob } = await import('../../src/build/render-job.js');
+  const { kindOf } = await import('../../src/kinds/registry.js');
+  const { fontsLoaded } = await import('../../src/layout/text/fonts.js');
+  const { runsShaped } = await import('../../src/patches/index.js');
+  let stripsUsed = 0;
+  const strips = shippedStrips(shipped.strips);
+  useShippedStrips({
+    load(key) {
+      const bytes = strips.load(key);
+      if (bytes) stripsUsed++;
+      return bytes;
+    },
+  });
+  const profile = profiles.find((p) => p.profile.id === municipality)!;
+  for (const [path, bytes] of Object.entries(profile.assets)) admitCheckedAsset(path, bytes);
+  const files = new Map<string, Buffer>();
+  for (const doc of documents) {
+    const job = await renderJob(doc, profile, kindOf(doc).formats, { creationDate: new Date(0) });
+    expect(job.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    for (const f of job.files) files.set(`${doc.id}.${f.format}`, Buffer.from(f.data));
+  }
+  const shippedRuns = fontsLoaded()
+    .flatMap((font) => [...runsShaped(font.font).values()])
+    .filter((run) => run.constructor.name === 'ShippedRun').length;
+  vi.doUnmock('../../src/build/tool-root.js');
+  return { files, stripsUsed, shippedRuns };
+}
+
+function expectSameFiles(a: Drawn, b: Drawn): void {
+  expect([...a.files.keys()]).toEqual([...b.files.keys()]);
+  for (const [name, bytes] of a.files) expect(bytes.equals(b.files.get(name)!), name).toBe(true);
+}
+
+describe('shipped strips and shapes', () => {
+  it('hold the bundled documents’ shared strips and words, and a first build that uses them draws the same bytes', async () => {
+    const strips = JSON.parse(readFileSync(join(SHIPPED_STRIPS_DIR, SHIPPED_INDEX), 'utf8')) as { strips: Record<string, string> };
+    expect(Object.keys(strips.strips).length).toBeGreaterThan(50);
+    const shapes = JSON.parse(readFileSync(join(SHIPPED_SHAPES_DIR, SHAPES_INDEX), 'utf8')) as { fonts: Record<string, string> };
+    expect(Object.keys(shapes.fonts).length).toBeGreaterThanOrEqual(3);
+
+    const worked = await drawAll('leiden', { strips: NOWHERE, shapes: NOWHERE });
+    expect(worked.stripsUsed + worked.shippedRuns).toBe(0);
+    const shipped = await drawAll('leiden', { strips: SHIPPED_STRIPS_DIR, shapes: SHIPPED_SHAPES_DIR });
+    expect(shipped.stripsUsed).toBeGreaterThan(50);
+    expect(shipped.shippedRuns).toBeGreaterThan(1000);
+    expect(shipped.files.size).toBeGreaterThan(20);
+    expectSameFiles(shipped, worked);
+  });
+
+  it('are not used when a file is not what the index says, and the bytes stay the same', async () => {
+    const worked = await drawAll('huizen', { strips: NOWHERE, shapes: NOWHERE });
+    const tampered = await drawAll('huizen', { strips: tamperedCopy(SHIPPED_STRIPS_DIR, SHIPPED_INDEX), shapes: tamperedCopy(SHIPPED_SHAPES_DIR, SHAPES_INDEX) });
+    expect(tampered.stripsUsed + tampered.shippedRuns).toBe(0);
+    expectSameFiles(tampered, worked);
+  });
+});
