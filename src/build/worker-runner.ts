@@ -24,6 +24,11 @@ const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
  */
 const JOBS_PER_WORKER = 8;
 
+/** How many of `workers` a build of `jobs` jobs uses. */
+export function workersFor(jobs: number, workers: number): number {
+  return Math.max(1, Math.min(workers, Math.ceil(jobs / JOBS_PER_WORKER)));
+}
+
 export class WorkerRunner implements JobRunner {
   private readonly pool: WorkerPool<RenderRequest, RenderResult>;
 
@@ -42,7 +47,7 @@ export class WorkerRunner implements JobRunner {
     stripStore: WorkerInit['stripStore'] | undefined;
     kindModules: readonly string[];
   }): this {
-    const size = Math.max(1, Math.min(options.workers, Math.ceil(options.jobs.length / JOBS_PER_WORKER)));
+    const size = workersFor(options.jobs.length, options.workers);
     const municipalities = new Set(options.jobs.map((j) => j.municipality));
     const documents = new Set(options.jobs.map((j) => j.document));
     const init: WorkerInit = {

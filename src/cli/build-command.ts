@@ -4,6 +4,7 @@
  * written, left unchanged or removed. See src/build/ for how the output stays atomic and
  * incremental.
  */
+import { existsSync, readdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,7 +17,7 @@ import { lockOutput } from '../build/output-lock.js';
 import { createProgress } from '../build/progress.js';
 import type { Shard } from '../build/selection.js';
 import { summarise, summaryLine } from '../build/summary.js';
-import { WorkerRunner } from '../build/worker-runner.js';
+import { WorkerRunner, workersFor } from '../build/worker-runner.js';
 import type { ValidateResult } from '../validate/index.js';
 import { EXIT_CONTENT, EXIT_OK, EXIT_USAGE, type OutputFormat } from './exit-codes.js';
 import { report } from './report.js';
@@ -73,15 +74,37 @@ export async function runBuild(opts: BuildCommandOptions): Promise<number> {
   if (typeof key === 'string') return usageError(key);
 
   const workers = opts.jobs ?? availableParallelism();
-  // One worker starts now and readies itself (renderers, fonts, a sample page in every
-  // format) on a spare core while this thread validates, so even a one-profile rebuild
-  // finds it warm. An unchanged rebuild closes it unused.
-  const runner = new WorkerRunner(availableParallelism() > 1 ? 1 : 0);
+  // Workers start now and ready themselves (renderers, fonts, a sample page in every
+  // format) while this thread validates, so even a one-profile rebuild finds one warm. An
+  // unchanged rebuild closes it unused.
+  const runner = new WorkerRunner(warmWorkers(opts, workers));
   try {
     return await validateAndBuild(opts, { date, key }, workers, runner, started);
   } finally {
     await runner.close();
   }
+}
+
+/**
+ * Workers to start before validation. One when there is a spare core. A cold build (no
+ * manifest in the output folder yet, or --force) of many jobs starts all it will use, so
+ * that they warm up side by side while this thread validates instead of the second one
+ * after it; a rebuild, which usually renders a few jobs or none, does not pay for them.
+ * Counted from the file names alone: the pool is sized again once the jobs are known.
+ */
+function warmWorkers(opts: BuildCommandOptions, workers: number): number {
+  if (availableParallelism() < 2) return 0;
+  if (!opts.force && existsSync(join(opts.out, 'manifest.json'))) return 1;
+  const count = (dir: string, ext: string) => {
+    try {
+      return readdirSync(join(opts.content, dir)).filter((name) => name.endsWith(ext)).length;
+    } catch {
+      return 0;
+    }
+  };
+  const municipalities = (opts.municipality.length || count('municipalities', '.yaml')) / (opts.shard?.count ?? 1);
+  const documents = opts.document.length || count('documents', '.md');
+  return workersFor(Math.ceil(municipalities) * documents, workers);
 }
 
 async function validateAndBuild(

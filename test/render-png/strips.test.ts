@@ -276,3 +276,33 @@ describe('composing from a strip store whose files do not check out', () => {
 
 const KEY_A = 'a'.repeat(64);
 const KEY_B = 'b'.repeat(64);
+
+/** The image data of a PNG: its IDAT chunks joined and inflated (palette indices, each row led by its filter byte). */
+function indexData(png: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  for (let at = 8; at < png.length; ) {
+    const length = png.readUInt32BE(at);
+    if (png.toString('latin1', at + 4, at + 8) === 'IDAT') parts.push(png.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  return inflateSync(Buffer.concat(parts));
+}
+
+describe('the palette of a composed page', () => {
+  it('numbers the same shapes the same way whatever the colours, also when two mixes come out one colour', async () => {
+    // A disc with anti-aliased edges between white and ink 1, and a bar in ink 2. With ink 2
+    // at #777777 the disc edge's 7:8 mix of white and black is the bar's colour exactly.
+    const shapes = (ink: string, bar: string): FrameItem[] => [
+      { type: 'path', d: 'M100 150a40 40 0 1 0 0.1 0z', fill: ink },
+      { type: 'rect', x: 20, y: 250, width: 160, height: 20, fill: bar },
+    ];
+    const blue = await pagePngs(page(shapes('#000000', '#0000FF')), 0, new Map(), { alt: ALT })(SIZE);
+    const grey = await pagePngs(page(shapes('#000000', '#777777')), 0, new Map(), { alt: ALT })(SIZE);
+    const greys = paletteOf(grey).filter((c) => c === '#777777');
+    expect(greys.length, 'the disc edge has the 7:8 mix').toBe(2);
+    expect(paletteOf(blue)).not.toEqual(paletteOf(grey));
+    expect(indexData(grey).equals(indexData(blue))).toBe(true);
+    // And the picture is still exact: the bar is its colour.
+    expect(hex((await pixels(grey)).readUIntBE((260 * SIZE.width + 100) * 3, 3))).toBe('#777777');
+  });
+});

@@ -69,13 +69,13 @@ function stripSvg(plan: PagePlan, { items, y0, y1 }: Strip, width: number): stri
   );
 }
 
-/** Exact colours, deduplicated, in order of first use. */
+/** Exact colours in the order they are added; a colour found again keeps its first entry unless added as a duplicate. */
 class Palette {
   private readonly index = new Map<number, number>();
   private readonly rgb: number[] = [];
 
   get size(): number {
-    return this.index.size;
+    return this.rgb.length;
   }
 
   has(rgb: number): boolean {
@@ -88,19 +88,16 @@ class Palette {
 
   /** Palette index of a colour, added if new; -1 when the palette is full. */
   indexOf(rgb: number): number {
-    let i = this.index.get(rgb);
-    if (i === undefined) {
-      if (this.index.size === 256) return -1;
-      i = this.index.size;
-      this.index.set(rgb, i);
-      this.rgb.push(rgb);
-    }
-    return i;
+    return this.index.get(rgb) ?? this.add(rgb);
   }
 
-  /** Forgets the entries added since the palette had `size` of them. */
-  truncate(size: number): void {
-    for (const rgb of this.rgb.splice(size)) this.index.delete(rgb);
+  /** A new entry for a colour, even one the palette has; -1 when the palette is full. */
+  add(rgb: number): number {
+    if (this.rgb.length === 256) return -1;
+    const i = this.rgb.length;
+    if (!this.index.has(rgb)) this.index.set(rgb, i);
+    this.rgb.push(rgb);
+    return i;
   }
 
   /** Index of the entry closest to a colour (squared RGB distance; the first of equals). */
@@ -129,58 +126,61 @@ class Palette {
 
 const parseHex = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 
-/** Palette index of every mix of a strip, coloured with the page's inks; undefined when the palette is full. */
-function mixIndices(weights: StripWeights, inks: readonly number[][], palette: Palette): Uint8Array | undefined {
+/** A mix named by its page inks and levels ("2:7,5:8"): the same mix in any strip has the same name. */
+function mixNames(weights: StripWeights): string[] {
   const k = weights.inks.length;
-  const lut = new Uint8Array(weights.mixes);
+  const names: string[] = [];
   for (let m = 0; m < weights.mixes; m++) {
-    let r = 0;
-    let g = 0;
-    let b = 0;
+    const parts: string[] = [];
     for (let j = 0; j < k; j++) {
-      const w = weights.levels[m * k + j]!;
-      if (w === 0) continue;
-      const c = inks[weights.inks[j]!]!;
-      r += w * c[0]!;
-      g += w * c[1]!;
-      b += w * c[2]!;
+      const level = weights.levels[m * k + j]!;
+      if (level > 0) parts.push(`${weights.inks[j]}:${level}`);
     }
-    const rgb = (Math.round(r / LEVELS) << 16) | (Math.round(g / LEVELS) << 8) | Math.round(b / LEVELS);
-    const i = palette.indexOf(rgb);
-    if (i < 0) return undefined;
-    lut[m] = i;
+    names.push(parts.join(','));
   }
-  return lut;
+  return names;
+}
+
+/** The colour of a mix with the page's inks. */
+function mixColour(weights: StripWeights, m: number, inks: readonly number[][]): number {
+  const k = weights.inks.length;
+  let r = 0;
+  let g = 0;
+  let b = 0;
+  for (let j = 0; j < k; j++) {
+    const w = weights.levels[m * k + j]!;
+    if (w === 0) continue;
+    const c = inks[weights.inks[j]!]!;
+    r += w * c[0]!;
+    g += w * c[1]!;
+    b += w * c[2]!;
+  }
+  return (Math.round(r / LEVELS) << 16) | (Math.round(g / LEVELS) << 8) | Math.round(b / LEVELS);
 }
 
 /**
- * A strip's compressed rows with the page's palette (its mixes added to it), from the
- * cache or made now; undefined when the palette is full. Weights from the store whose
- * pixels turn out bad when needed are measured again, with the palette as it was before.
+ * The page's palette of ink mixes, and each strip's palette index per mix. Each mix has an
+ * entry of its own, in the order of the mixes' names, even where two mixes come out the
+ * same colour with this municipality's inks: the strips every municipality shares then
+ * number their mixes the same way whatever the municipality's colours are, so their
+ * compressed rows are the same bytes and come from the cache. A page with more mixes than
+ * MAX_MIX_COLOURS shares entries between mixes of one colour; undefined when even then the
+ * mixes take more than that.
  */
-async function composeStrip(plan: PagePlan, strip: Strip, width: number, inks: readonly number[][], palette: Palette): Promise<Segment | undefined> {
-  const markup = stripSvg(plan, strip, width);
-  const key = stripKey(markup);
-  const rows = strip.y1 - strip.y0;
-  const measure = () => measureWeights((colour) => applyInks(markup, colour), strip.inks, width, rows);
-  const before = palette.size;
-  for (const again of [false, true]) {
-    const weights = again ? await remeasureWeights(key, measure) : await weightsFor(key, { inks: strip.inks, pixels: width * rows }, measure);
-    const lut = mixIndices(weights, inks, palette);
-    if (!lut || palette.size > MAX_MIX_COLOURS) return undefined;
-    const segment = await segmentFor(
-      key,
-      lut,
-      (stored) => isStripRows(stored, width, rows),
-      () => {
-        const pixels = weights.pixels();
-        return pixels && deflateSegment(indexRows(pixels, lut, width, rows));
-      },
-    );
-    if (segment) return segment;
-    palette.truncate(before);
+function pagePalette(strips: readonly StripWeights[], inks: readonly number[][]): { palette: Palette; luts: Uint8Array[] } | undefined {
+  const names = strips.map(mixNames);
+  const colourOf = new Map<string, number>();
+  strips.forEach((w, i) => names[i]!.forEach((name, m) => colourOf.has(name) || colourOf.set(name, mixColour(w, m, inks))));
+  const palette = new Palette();
+  const entry = new Map<string, number>();
+  const own = colourOf.size <= MAX_MIX_COLOURS;
+  for (const name of [...colourOf.keys()].sort()) {
+    const rgb = colourOf.get(name)!;
+    entry.set(name, own ? palette.add(rgb) : palette.indexOf(rgb));
+    if (palette.size > MAX_MIX_COLOURS) return undefined;
   }
-  assert(false, 'measured weights always have their pixels');
+  const luts = names.map((list) => Uint8Array.from(list, (name) => entry.get(name)!));
+  return { palette, luts };
 }
 
 /** Rows of palette indices, each led by its filter byte (0). */
@@ -207,6 +207,13 @@ function isStripRows(rows: Buffer, width: number, height: number): boolean {
   return true;
 }
 
+interface WeighedStrip {
+  strip: Strip;
+  key: string;
+  measure: () => Promise<StripWeights>;
+  weights: StripWeights;
+}
+
 /**
  * The page at `width` × `height` pixels, or undefined when its ink mixes alone take more
  * of the palette than MAX_MIX_COLOURS (the caller then rasterises the page whole).
@@ -214,22 +221,64 @@ function isStripRows(rows: Buffer, width: number, height: number): boolean {
 export async function composeIndexed(plan: PagePlan, width: number, height: number): Promise<IndexedImage | undefined> {
   const strips = stripsOf(plan, width, height);
   const inks = plan.inks.map(parseHex);
-  const palette = new Palette();
-  const segments = new Map<Strip, Segment>();
-
+  const weighed: WeighedStrip[] = [];
   for (const strip of strips) {
     if (strip.inColour) continue;
-    const segment = await composeStrip(plan, strip, width, inks, palette);
-    if (!segment) return undefined;
-    segments.set(strip, segment);
+    const markup = stripSvg(plan, strip, width);
+    const key = stripKey(markup);
+    const measure = () => measureWeights((colour) => applyInks(markup, colour), strip.inks, width, strip.y1 - strip.y0);
+    weighed.push({ strip, key, measure, weights: await weightsFor(key, { inks: strip.inks, pixels: width * (strip.y1 - strip.y0) }, measure) });
   }
+  // Weights from the store whose pixels turn out bad when they are needed are measured
+  // again, and the page's palette is made again from them.
+  const first = await composeFrom(plan, strips, weighed, width, height, inks);
+  if (first !== 'remeasured') return first;
+  const again = await composeFrom(plan, strips, weighed, width, height, inks);
+  assert(again !== 'remeasured', 'measured weights always have their pixels');
+  return again;
+}
+
+async function composeFrom(
+  plan: PagePlan,
+  strips: readonly Strip[],
+  weighed: WeighedStrip[],
+  width: number,
+  height: number,
+  inks: readonly number[][],
+): Promise<IndexedImage | undefined | 'remeasured'> {
+  const page = pagePalette(
+    weighed.map((w) => w.weights),
+    inks,
+  );
+  if (!page) return undefined;
+  const segments = new Map<Strip, Segment>();
+  let remeasured = false;
+  for (const [i, w] of weighed.entries()) {
+    const rows = w.strip.y1 - w.strip.y0;
+    const lut = page.luts[i]!;
+    const segment = await segmentFor(
+      w.key,
+      lut,
+      (stored) => isStripRows(stored, width, rows),
+      () => {
+        const pixels = w.weights.pixels();
+        return pixels && deflateSegment(indexRows(pixels, lut, width, rows));
+      },
+    );
+    if (segment) segments.set(w.strip, segment);
+    else {
+      w.weights = await remeasureWeights(w.key, w.measure);
+      remeasured = true;
+    }
+  }
+  if (remeasured) return 'remeasured';
 
   const coloured = strips.filter((s) => s.inColour);
   if (coloured.length > 0) {
-    const rows = await paintInColour(plan, coloured, width, palette);
+    const rows = await paintInColour(plan, coloured, width, page.palette);
     coloured.forEach((strip, i) => segments.set(strip, deflateSegment(rows[i]!)));
   }
-  return { width, height, palette: palette.toBuffer(), data: zlibStream(strips.map((s) => segments.get(s)!)) };
+  return { width, height, palette: page.palette.toBuffer(), data: zlibStream(strips.map((s) => segments.get(s)!)) };
 }
 
 /**
