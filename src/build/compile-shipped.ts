@@ -15,6 +15,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kindOf } from '../kinds/registry.js';
+import { fromHsl, nearestPassingShade, toHex } from '../layout/color.js';
 import { fontsLoaded } from '../layout/text/fonts.js';
 import { SHAPES_INDEX, shapesFile, shapesHash, type ShapesIndex } from '../layout/text/shipped-shapes.js';
 import { runsShaped } from '../patches/index.js';
@@ -25,6 +26,11 @@ import { sha256 } from './hash.js';
 import { PRINT_FORMAT } from './formats.js';
 import { renderJob, warmUp } from './render-job.js';
 import { SHIPPED_SHAPES_DIR, SHIPPED_STRIPS_DIR, TOOL_ROOT } from './tool-root.js';
+
+/** Twelve hues, each at the lightest, a middle and a deep shade white text reads on. */
+const REPRESENTATIVE_BRANDS = Array.from({ length: 12 }, (_, i) => toHex(fromHsl([i * 30, 0.7, 0.5]))).flatMap((hex) =>
+  [4.5, 6, 9].map((ratio) => nearestPassingShade(hex, '#FFFFFF', ratio)),
+);
 
 function emptied(dir: string): string {
   rmSync(dir, { recursive: true, force: true });
@@ -45,6 +51,18 @@ async function compileShipped(): Promise<{ strips: number; words: number }> {
     for (const doc of validated.documents) {
       for (const profile of validated.profiles) {
         await renderJob(doc, profile, [...kindOf(doc).formats, PRINT_FORMAT], { creationDate: new Date(0) });
+      }
+    }
+    // A page's strips depend on which of its colours coincide (a brand colour dark enough
+    // for headings on its own tint, or not; see src/layout/palette.ts), not on the colours
+    // themselves: the pictures once more in brand colours of every hue and depth cover
+    // the ways a municipality's colours can fall.
+    const model = validated.profiles[0];
+    for (const doc of validated.documents.filter((d) => kindOf(d).picture)) {
+      for (const primary of REPRESENTATIVE_BRANDS) {
+        if (!model) break;
+        const profile = { ...model, profile: { ...model.profile, brand: { ...model.profile.brand, primary } } };
+        await renderJob(doc, profile, ['png', 'web.png'], { creationDate: new Date(0) });
       }
     }
   }

@@ -62,7 +62,7 @@ function toHsl([r, g, b]: Rgb): [number, number, number] {
   return [h * 60, s, l];
 }
 
-function fromHsl([h, s, l]: [number, number, number]): Rgb {
+export function fromHsl([h, s, l]: [number, number, number]): Rgb {
   const c = (1 - Math.abs(2 * l - 1)) * s;
   const hp = h / 60;
   const x = c * (1 - Math.abs((hp % 2) - 1));
