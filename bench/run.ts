@@ -58,9 +58,10 @@ interface Run {
 }
 
 async function build(label: string, content: string, out: string, jobs: number, ...extra: string[]): Promise<Run> {
-  const args = [CLI, 'build', '--content', content, '--out', out, '--jobs', String(jobs), '--format', 'json', ...extra];
+  const args = ['build', '--content', content, '--out', out, '--jobs', String(jobs), '--format', 'json', ...extra];
   const started = performance.now();
-  const { code, stdout, stderr } = await run(process.execPath, args);
+  // As users run it: through the launcher's #! line and the V8 options on it.
+  const { code, stdout, stderr } = await run(CLI, args);
   const wall = (performance.now() - started) / 1000;
   if (code !== 0) {
     throw new Error(`${label}: folderpers build exited with ${code}\n${stderr}\n${stdout.slice(0, 4000)}`);

@@ -35,6 +35,7 @@ import { Provenance, RECORDS_FILE, type StripReport } from './provenance.js';
 import { kindOf, lstatOrUndefined } from './read-back.js';
 import { STRIP_STORE_BUDGET, STRIP_STORE_DIR, type TrustedStrips } from './strip-store.js';
 import { OutputTransaction } from './transaction.js';
+import { mark } from './trace.js';
 
 export type ArtifactStatus = 'written' | 'unchanged' | 'removed';
 
@@ -138,6 +139,7 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
   );
   const tool = await toolFingerprint();
   const { inputs, profileHashes } = await hashJobs(input, jobs, pages, tool);
+  mark('inputs hashed');
 
   const manifestFile = join(outDir, MANIFEST_FILE);
   const previous = await readManifest(manifestFile);
@@ -195,6 +197,7 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
       return failed([...diagnostics, writeFailure(outDir, err)], jobs, toRender, timings);
     }
     const runner = input.createRunner(toRender, stripStore);
+    mark('jobs sent');
     let done = 0;
     input.onProgress?.({ done, total: toRender.length });
     try {
@@ -282,6 +285,7 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
     ],
   };
 
+  mark('jobs done');
   // The municipalities' pages and the review site, from what the manifest now lists.
   try {
     const started = performance.now();
@@ -347,6 +351,7 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
       await writeFileAtomic(manifestFile, serializeManifest(interim));
       manifestWritten = true;
     }
+    mark('site made');
     await tx.commit();
     await removeArtifacts(outDir, removed);
     if (manifestWritten) await writeFileAtomic(manifestFile, text);

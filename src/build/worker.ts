@@ -20,9 +20,12 @@ import type { RenderRequest, RenderResult, RenderedFile, StripStoreInit } from '
 import { sha256 } from './hash.js';
 import type { WorkerMessage, WorkerReply } from './pool.js';
 import { renderJob, warmUp } from './render-job.js';
-import { SHIPPED_STRIPS_DIR } from './inputs.js';
+import { SHIPPED_STRIPS_DIR } from './tool-root.js';
 import { fileStripStore, type ReportingStripStore } from './strip-store.js';
 import { registerKindModule } from '../kinds/registry.js';
+import { mark } from './trace.js';
+
+mark('worker: modules loaded');
 
 export interface WorkerInit {
   documents: DocumentModel[];
@@ -41,7 +44,9 @@ export interface WorkerInit {
 useShippedStrips(shippedStrips(SHIPPED_STRIPS_DIR));
 
 // A failed warm-up only means the first job fills the caches itself.
-const warm = warmUp().catch(() => undefined);
+const warm = warmUp()
+  .catch(() => undefined)
+  .then(() => mark('worker: warmed up'));
 
 let documents = new Map<string, DocumentModel>();
 let profiles = new Map<string, LoadedProfile>();
@@ -69,6 +74,7 @@ async function handle({ job, dir }: RenderRequest): Promise<RenderResult> {
   const doc = documents.get(job.document);
   const profile = profiles.get(job.municipality);
   if (!doc || !profile) throw new Error(`worker has no ${doc ? 'profile' : 'document'} for ${job.municipality}/${job.document}`);
+  mark(`worker: job ${job.document} starts`);
   const rendered = await renderJob(doc, profile, job.formats, { creationDate });
   // One job at a time per worker: what the store saw since the last job is this job's.
   const strips = store?.drain();
@@ -87,6 +93,7 @@ async function handle({ job, dir }: RenderRequest): Promise<RenderResult> {
     throw err;
   }
   rendered.timings.write = performance.now() - started;
+  mark(`worker: job ${job.document} written`);
   return { files, diagnostics: rendered.diagnostics, timings: rendered.timings, strips };
 }
 

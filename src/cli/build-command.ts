@@ -22,6 +22,7 @@ import type { ValidateResult } from '../validate/index.js';
 import { EXIT_CONTENT, EXIT_OK, EXIT_USAGE, type OutputFormat } from './exit-codes.js';
 import { report } from './report.js';
 import { selects, type Selection } from '../build/selection.js';
+import { mark } from '../build/trace.js';
 
 /**
  * The validation code (Markdown, YAML, schemas, rules), the build's bookkeeping and the
@@ -77,7 +78,9 @@ export async function runBuild(opts: BuildCommandOptions): Promise<number> {
   // Workers start now and ready themselves (renderers, fonts, a sample page in every
   // format) while this thread validates, so even a one-profile rebuild finds one warm. An
   // unchanged rebuild closes it unused.
+  mark('build command loaded');
   const runner = new WorkerRunner(warmWorkers(opts, workers));
+  mark('workers started');
   try {
     return await validateAndBuild(opts, { date, key }, workers, runner, started);
   } finally {
@@ -115,6 +118,7 @@ async function validateAndBuild(
   started: number,
 ): Promise<number> {
   const stages = await buildStages();
+  mark('validation code loaded');
   const { validateContent, UsageError, patchedVersionProblems, TOOL_ROOT, TOOL_VERSION, runBuildJobs, kindModules } = stages;
   const contentRoot = resolve(opts.content);
   let validated: ValidateResult;
@@ -124,6 +128,7 @@ async function validateAndBuild(
     if (err instanceof UsageError) return usageError(err.message);
     throw err;
   }
+  mark('validated');
   // The renderers patch pdfkit's and fontkit's internals: with other versions the output
   // could be wrong, so nothing is drawn with them.
   validated.diagnostics.push(
@@ -177,6 +182,7 @@ async function validateAndBuild(
     await lock.release();
   }
   progress.finish();
+  mark('written');
 
   const diagnostics = [...validated.diagnostics, ...outcome.diagnostics];
   const summary = summarise(outcome, (performance.now() - started) / 1000);

@@ -5,6 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { EXIT_OK, EXIT_CONTENT, EXIT_USAGE } from './exit-codes.js';
+import { mark } from '../build/trace.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../../package.json') as { version: string };
@@ -127,6 +128,7 @@ export interface MainOptions {
 
 /** Runs the CLI; returns the exit code instead of exiting so tests can call it in-process. */
 export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
+  mark('cli loaded');
   process.exitCode = undefined;
   const program = createProgram();
   try {
