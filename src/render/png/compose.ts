@@ -314,18 +314,21 @@ async function paintInColour(plan: PagePlan, strips: readonly Strip[], width: nu
   const index = new Map([...counts.keys()].map((rgb) => [rgb, palette.get(rgb) ?? palette.nearest(rgb)]));
 
   return rasters.map((pixels) => {
-    const rows = Buffer.alloc((width + 1) * (pixels.length / 3 / width));
+    const height = pixels.length / 3 / width;
+    // Each row is led by its filter byte (0), which Buffer.alloc has already written.
+    const rows = Buffer.alloc((width + 1) * height);
     let last = -1;
     let lastIndex = 0;
-    for (let at = 0, to = 0; at < pixels.length; at += 3, to++) {
-      // Each row is led by its filter byte (0).
-      if ((at / 3) % width === 0) to++;
-      const rgb = (pixels[at]! << 16) | (pixels[at + 1]! << 8) | pixels[at + 2]!;
-      if (rgb !== last) {
-        last = rgb;
-        lastIndex = index.get(rgb)!;
+    for (let y = 0, at = 0, to = 0; y < height; y++) {
+      to++;
+      for (let x = 0; x < width; x++, at += 3, to++) {
+        const rgb = (pixels[at]! << 16) | (pixels[at + 1]! << 8) | pixels[at + 2]!;
+        if (rgb !== last) {
+          last = rgb;
+          lastIndex = index.get(rgb)!;
+        }
+        rows[to] = lastIndex;
       }
-      rows[to] = lastIndex;
     }
     return rows;
   });
