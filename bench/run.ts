@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureColdStart, perMunicipality, type ColdStart } from './cold-start.js';
 import { languageCost, type LanguageCost } from './language.js';
+import { typstLeafletCost, type TypstCost } from './typst.js';
 import { MUNICIPALITY_COUNT, phone, profileYaml, writeNationalSet } from './national-set.js';
 
 /** This file runs as dist/bench/run.js. */
@@ -181,19 +182,27 @@ async function measureCold(root: string): Promise<ColdStart> {
   const all = perMunicipality(c.marginal.all);
   const leaflet = perMunicipality(c.marginal.leaflet);
   console.log(`  marginal municipality (4 vs 40, --jobs 2)      ${ms(all)}, national ≈ ${(c.marginal.all.four + (MUNICIPALITY_COUNT - 4) * all).toFixed(1)} s`);
-  console.log(`  … leaflet PDF only (--document ouderfolder)    ${ms(leaflet)}`);
+  console.log(`  … the leaflet alone (--document ouderfolder)   ${ms(leaflet)}`);
+  typst = await typstLeafletCost(TOOL_ROOT);
+  console.log(`  the same leaflet text, Typst                   ${typeof typst === 'string' ? typst : `${ms(typst.perLeaflet)} (${typst.version})`}`);
   console.log('');
   return c;
 }
 
+let typst: TypstCost | string = 'not measured';
+
 function coldChecks(c: ColdStart): [string, boolean, string][] {
   const all = perMunicipality(c.marginal.all);
+  const leaflet = perMunicipality(c.marginal.leaflet);
   const national = c.marginal.all.four + (MUNICIPALITY_COUNT - 4) * all;
   return [
     ['cold build --municipality X ≤ 1.5 s', c.first <= 1.5, `${c.first.toFixed(2)} s`],
     ['… a second one into the same out/ ≤ 1.5 s', c.second <= 1.5, `${c.second.toFixed(2)} s`],
     ...c.scaling.map((s): [string, boolean, string] => [`--jobs 2 / --jobs 1 ≤ 0.6 (${s.municipalities})`, s.jobs2 / s.jobs1 <= 0.6, (s.jobs2 / s.jobs1).toFixed(2)]),
     ['national, from the marginal cost ≤ 30 s', national <= 30, `${national.toFixed(1)} s (${ms(all)} per municipality)`],
+    typeof typst === 'string'
+      ? ['leaflet ≤ 1.0 × Typst', false, typst]
+      : ['leaflet ≤ 1.0 × Typst', leaflet <= typst.perLeaflet, `${(leaflet / typst.perLeaflet).toFixed(2)} × (${ms(leaflet)} against ${ms(typst.perLeaflet)})`],
   ];
 }
 
