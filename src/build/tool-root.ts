@@ -17,6 +17,15 @@ export const TOOL_ROOT = findToolRoot(dirname(fileURLToPath(import.meta.url)));
 export const SHIPPED_STRIPS_DIR = join(TOOL_ROOT, 'dist', 'strips');
 export const SHIPPED_SHAPES_DIR = join(TOOL_ROOT, 'dist', 'shapes');
 
+/**
+ * FOLDERPERS_SHIPPED=none: measure every strip and shape every word, as for documents the
+ * tool was not built with. The same bytes, in more time: for measuring that cost, and for
+ * tests of the strip store.
+ */
+export function useShipped(): boolean {
+  return process.env['FOLDERPERS_SHIPPED'] !== 'none';
+}
+
 function findToolRoot(from: string): string {
   let dir = from;
   while (!existsSync(join(dir, 'package.json'))) {

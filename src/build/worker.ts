@@ -20,7 +20,7 @@ import type { RenderRequest, RenderResult, RenderedFile, StripStoreInit } from '
 import { sha256 } from './hash.js';
 import type { WorkerMessage, WorkerReply } from './pool.js';
 import { renderJob, warmUp } from './render-job.js';
-import { SHIPPED_STRIPS_DIR } from './tool-root.js';
+import { SHIPPED_STRIPS_DIR, useShipped } from './tool-root.js';
 import { fileStripStore, type ReportingStripStore } from './strip-store.js';
 import { registerKindModule } from '../kinds/registry.js';
 import { mark } from './trace.js';
@@ -41,7 +41,7 @@ export interface WorkerInit {
 }
 
 // The bundled documents' strips, measured when the tool was built (compile-shipped.ts).
-useShippedStrips(shippedStrips(SHIPPED_STRIPS_DIR));
+useShippedStrips(useShipped() ? shippedStrips(SHIPPED_STRIPS_DIR) : undefined);
 
 // A failed warm-up only means the first job fills the caches itself.
 const warm = warmUp()

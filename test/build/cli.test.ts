@@ -10,7 +10,7 @@ import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'bin', 'folderpers.js');
@@ -149,6 +149,12 @@ describe('folderpers build', () => {
   });
 
   it('strips kept in the output folder give the same PNGs, and damaged ones are measured again', async () => {
+    // Without the strips shipped with the tool, as for documents it was not built with:
+    // then the national strips go to the store.
+    process.env['FOLDERPERS_SHIPPED'] = 'none';
+    onTestFinished(() => {
+      delete process.env['FOLDERPERS_SHIPPED'];
+    });
     const out = join(dir, 'out-store');
     const pick = ['--municipality', 'huizen', '--municipality', 'leiden'];
     expect((await build(out, ...pick)).result.code).toBe(0);
@@ -176,6 +182,11 @@ describe('folderpers build', () => {
     expect(damaged.result.code).toBe(0);
     expect(damaged.result.stderr).not.toMatch(/internal error/);
     expect(withoutBookkeeping(await snapshot(out, false))).toEqual(first);
+    // And a build with the shipped strips and shapes makes the same files.
+    delete process.env['FOLDERPERS_SHIPPED'];
+    const shipped = join(dir, 'out-shipped');
+    expect((await build(shipped, ...pick)).result.code).toBe(0);
+    expect(withoutBookkeeping(await snapshot(shipped, false))).toEqual(first);
   });
 
   it('a one-profile change rewrites only that municipality', async () => {

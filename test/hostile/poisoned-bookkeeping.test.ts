@@ -35,7 +35,8 @@ interface Report {
 async function build(out: string, options: { extra?: string[]; key?: string; selection?: string[] } = {}): Promise<CliRun & Report> {
   const run = await runCli(dir, ['build', ...(options.selection ?? SELECTION), '--out', out, '--format', 'json', ...(options.extra ?? [])], {
     timeoutMs: 120_000,
-    env: { FOLDERPERS_CACHE_KEY: options.key ?? '' },
+    // Without the shipped strips, so that the national strips go to the store under test.
+    env: { FOLDERPERS_CACHE_KEY: options.key ?? '', FOLDERPERS_SHIPPED: 'none' },
   });
   const context = `${out}: exit ${run.code} ${run.signal ?? ''}\n${run.stdout.slice(0, 3000)}\n${run.stderr.slice(0, 3000)}`;
   expect(run.signal, context).toBeNull();

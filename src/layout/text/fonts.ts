@@ -12,7 +12,7 @@ import { fixGlyphCodePoints, shapeOnce } from '../../patches/index.js';
 import type { FontFace } from '../frames.js';
 import { defaultFontFiles, type FontFiles } from './bundled-fonts.js';
 import { shippedShapes } from './shipped-shapes.js';
-import { SHIPPED_SHAPES_DIR } from '../../build/tool-root.js';
+import { SHIPPED_SHAPES_DIR, useShipped } from '../../build/tool-root.js';
 
 export { defaultFontFiles, type FontFiles } from './bundled-fonts.js';
 
@@ -77,7 +77,7 @@ function parseFont(file: string, bytes: Buffer): LoadedFont {
   if (!('layout' in parsed)) throw new Error(`${file} is a font collection; name one font file`);
   // Shared by every document of the process: see src/patches/fontkit.ts.
   fixGlyphCodePoints(parsed);
-  shapeOnce(parsed, shippedShapes(SHIPPED_SHAPES_DIR, bytes, parsed));
+  shapeOnce(parsed, useShipped() ? shippedShapes(SHIPPED_SHAPES_DIR, bytes, parsed) : undefined);
   const loaded: LoadedFont = {
     id: uniqueId(basename(file, extname(file)), file),
     file,
