@@ -123,7 +123,7 @@ async function validateAndBuild(
   const contentRoot = resolve(opts.content);
   let validated: ValidateResult;
   try {
-    validated = await validateContent({ contentRoot, municipalities: opts.municipality, languageWarnings: false });
+    validated = await validateContent({ contentRoot, municipalities: opts.municipality, documents: opts.document, languageWarnings: false });
   } catch (err) {
     if (err instanceof UsageError) return usageError(err.message);
     throw err;
@@ -139,8 +139,6 @@ async function validateAndBuild(
     process.stdout.write(report(validated.diagnostics, opts.format, { artifacts: [] }));
     return EXIT_CONTENT;
   }
-  const unknown = opts.document.filter((id) => !validated.documents.some((d) => d.id === id));
-  if (unknown.length > 0) return usageError(`no document ${unknown.join(', ')} in ${opts.content}/documents`);
 
   // Held from before the manifest is read until after it is written: a second build into
   // the same folder stops here instead of losing this one's manifest entries.

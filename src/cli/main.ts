@@ -57,9 +57,10 @@ Content layout, profile fields and every rule: see README.md.`,
 
   program
     .command('validate')
-    .description('check documents and municipality profiles against the schemas and content rules')
+    .description('check documents and municipality profiles against the schemas and content rules, and lay out every leaflet as build would')
     .option('--content <dir>', 'content folder', 'content')
     .option('--municipality <id>', 'only this municipality (repeatable)', collect, [] as string[])
+    .option('--document <id>', 'lay out only this document (repeatable; every document is still checked)', collect, [] as string[])
     .option('--readability', 'also report the B1 figures per document and section', false)
     .addOption(formatOption())
     .action(async (opts) => {

@@ -1,11 +1,12 @@
 /**
  * `validateContent`: every document and profile of a content folder loaded and checked at
  * once — front matter, Markdown structure, schemas, assets and the content rules — with
- * all problems sorted. Usage mistakes (no such folder, an unknown municipality) are not
+ * all problems sorted, and for `validate` the layout of every selected leaflet (layout.ts).
+ * Usage mistakes (no such folder, an unknown municipality or document) are not
  * content problems: they throw a UsageError, which the CLI turns into exit code 2.
  */
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { checkValueCharacters } from '../content/control-characters.js';
 import { loadDocument, type LoadedDocument } from '../content/load-document.js';
 import type { LocatedText } from '../content/located.js';
@@ -35,6 +36,13 @@ export interface ValidateOptions {
   contentRoot: string;
   /** Only these municipality ids (all when absent or empty). */
   municipalities?: string[];
+  /** Only these document ids, for the layout (all when absent or empty); every document is still checked. */
+  documents?: string[];
+  /**
+   * Also lay out every selected municipality × document as `build` would (validate; see
+   * layout.ts), with this as the date the layouts print. `build` lays out in its workers.
+   */
+  layout?: { creationDate: Date };
   /** Also build the readability report (validate --readability). */
   readability?: boolean;
   /**
@@ -59,18 +67,37 @@ async function isDirectory(path: string): Promise<boolean> {
   );
 }
 
+/** Beyond this many, a usage message counts the valid ids instead of naming them all. */
+const LISTED_IDS = 20;
+
+/**
+ * An id on the command line that names no file: the nearest id, and the valid ones (a
+ * national content folder has 342 municipalities: the first few of them, and how many).
+ */
+export function unknownIdMessage(what: 'municipality' | 'document', id: string, known: readonly string[], dir: string): string {
+  const guess = suggest(id, known);
+  const sorted = [...known].sort();
+  const listed = sorted.length === 0 ? 'none' : sorted.slice(0, LISTED_IDS).join(', ') + (sorted.length > LISTED_IDS ? ` and ${sorted.length - LISTED_IDS} more` : '');
+  const plural = what === 'municipality' ? 'municipalities' : 'documents';
+  return `unknown ${what} '${id}'${guess ? ` (did you mean '${guess}'?)` : ''}; the ${plural} in ${dir}: ${listed}`;
+}
+
 /** The selected profiles, and the duplicates of the selected ids (another id's are not this run's business). */
-function selectMunicipalities(listed: ContentFiles, wanted: readonly string[] | undefined): ContentFiles {
+function selectMunicipalities(listed: ContentFiles, wanted: readonly string[] | undefined, dir: string): ContentFiles {
   if (!wanted || wanted.length === 0) return listed;
   const byId = new Map(listed.files.map((f) => [idOfFile(f, 'profile'), f]));
   for (const id of wanted) {
-    if (!byId.has(id)) {
-      const guess = suggest(id, [...byId.keys()]);
-      throw new UsageError(`unknown municipality '${id}'${guess ? ` (did you mean '${guess}'?)` : ''}`);
-    }
+    if (!byId.has(id)) throw new UsageError(unknownIdMessage('municipality', id, [...byId.keys()], dir));
   }
   const files = [...new Set(wanted)].map((id) => byId.get(id)!);
   return { files, duplicates: listed.duplicates.filter((d) => files.includes(d.kept)) };
+}
+
+function checkDocumentIds(listed: ContentFiles, wanted: readonly string[] | undefined, dir: string): void {
+  const known = listed.files.map((f) => idOfFile(f, 'document'));
+  for (const id of wanted ?? []) {
+    if (!known.includes(id)) throw new UsageError(unknownIdMessage('document', id, known, dir));
+  }
 }
 
 function sortedUnique(list: Diagnostic[]): Diagnostic[] {
@@ -98,7 +125,10 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     }
   }
   const documentFiles = await listContentFiles(documentsDir, 'document');
-  const municipalityFiles = selectMunicipalities(await listContentFiles(municipalitiesDir, 'profile'), options.municipalities);
+  // Relative to the working directory, as diagnostics name files.
+  const shown = (dir: string) => relative(process.cwd(), join(root, dir)) || dir;
+  checkDocumentIds(documentFiles, options.documents, shown('documents'));
+  const municipalityFiles = selectMunicipalities(await listContentFiles(municipalitiesDir, 'profile'), options.municipalities, shown('municipalities'));
   diagnostics.push(
     ...documentFiles.duplicates.map((d) => duplicateDiagnostic('document', d)),
     ...municipalityFiles.duplicates.map((d) => duplicateDiagnostic('profile', d)),
@@ -162,6 +192,14 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     }
   }
   for (const load of loads) diagnostics.push(...checkSectionOverrides(load.own, models, documentIds));
+
+  if (options.layout) {
+    // Loaded only here: `build` lays out in its workers and need not load fontkit twice.
+    const { checkLayout } = await import('./layout.js');
+    diagnostics.push(
+      ...(await checkLayout({ root, documents: models, profiles, selected: options.documents ?? [], diagnostics, creationDate: options.layout.creationDate })),
+    );
+  }
 
   const result: ValidateResult = { documents: models, profiles, diagnostics: sortedUnique(diagnostics) };
   if (language.report) result.readability = language.report;
