@@ -16,11 +16,11 @@ import { outputFolderProblem } from '../build/output-folder.js';
 import { lockOutput } from '../build/output-lock.js';
 import { createProgress } from '../build/progress.js';
 import type { Shard } from '../build/selection.js';
-import { summarise, summaryLine } from '../build/summary.js';
+import { outputPlaces, placesLine, summarise, summaryLine } from '../build/summary.js';
 import { WorkerRunner, workersFor } from '../build/worker-runner.js';
 import type { ValidateResult } from '../validate/index.js';
 import { EXIT_CONTENT, EXIT_OK, EXIT_USAGE, type OutputFormat } from './exit-codes.js';
-import { report } from './report.js';
+import { report, shownPath } from './report.js';
 import { selects, type Selection } from '../build/selection.js';
 import { mark } from '../build/trace.js';
 
@@ -184,8 +184,9 @@ async function validateAndBuild(
 
   const diagnostics = [...validated.diagnostics, ...outcome.diagnostics];
   const summary = summarise(outcome, (performance.now() - started) / 1000);
-  process.stdout.write(report(diagnostics, opts.format, { artifacts: outcome.artifacts, summary }));
   const failed = countBySeverity(diagnostics).errors > 0;
+  const places = failed ? undefined : outputPlaces(opts.out, outcome.artifacts, shownPath);
+  process.stdout.write(report(diagnostics, opts.format, { artifacts: outcome.artifacts, summary, ...(places ? { output: places } : {}) }));
   const writeFailed = outcome.diagnostics.some((d) => d.rule === 'build/write-failed');
   const line = writeFailed
     ? 'build failed while putting files in place: run it again once the output folder can be written'
@@ -193,8 +194,8 @@ async function validateAndBuild(
       ? 'build failed: nothing written'
       : summaryLine(summary);
   // In a GitHub Actions log the summary is a notice, shown on the run's summary page.
-  if (opts.format === 'github') process.stdout.write(`::notice title=folderpers build::${line}\n`);
-  else if (opts.format === 'text') process.stdout.write(`${line}\n`);
+  if (opts.format === 'github') process.stdout.write(`::notice title=folderpers build::${line}${places ? `; ${placesLine(places)}` : ''}\n`);
+  else if (opts.format === 'text') process.stdout.write(`${line}\n${places ? `${placesLine(places)}\n` : ''}`);
   return failed ? EXIT_CONTENT : EXIT_OK;
 }
 
