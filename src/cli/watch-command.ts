@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { watchContent, type ContentWatcher } from '../build/content-watcher.js';
 import { WorkerRunner } from '../build/worker-runner.js';
 import { prepareBuild, validateAndBuild, warmWorkers, type BuildCommandOptions } from './build-command.js';
-import { EXIT_OK, EXIT_USAGE } from './exit-codes.js';
+import { EXIT_CONTENT, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { shownPath } from './report.js';
 
 export type WatchCommandOptions = Omit<BuildCommandOptions, 'shard' | 'force'>;
@@ -26,7 +26,11 @@ export async function runWatch(opts: WatchCommandOptions): Promise<number> {
   const runner = new WorkerRunner(warmWorkers(buildOptions, context.workers));
 
   const build = async (): Promise<number> => {
-    const code = await validateAndBuild(buildOptions, context, runner, performance.now(), { keepRunner: true, command: 'watch' });
+    const code = await validateAndBuild(buildOptions, context, runner, performance.now(), { keepRunner: true, command: 'watch' }).catch((err: unknown) => {
+      // A fault in folderpers, not the content's: said plainly, and the next change tries again.
+      process.stderr.write(`folderpers watch: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+      return EXIT_CONTENT;
+    });
     if (code === EXIT_OK) status(`built; watching ${shownContent} for changes (Ctrl-C to stop)`);
     else status(`not built: ${opts.out} keeps the files of the last good build; watching ${shownContent} for a fix (Ctrl-C to stop)`);
     return code;
