@@ -26,6 +26,7 @@ import { checkGlyphs } from '../rules/glyph-coverage.js';
 import { checkTexts } from '../rules/text.js';
 import { suggest } from '../schema/index.js';
 import { checkLanguage, type ReadabilityReport } from '../language/index.js';
+import type { LayoutCheck } from './layout.js';
 import { duplicateDiagnostic, idOfFile, listContentFiles, type ContentFiles } from './content-files.js';
 
 export class UsageError extends Error {
@@ -112,6 +113,16 @@ function sortedUnique(list: Diagnostic[]): Diagnostic[] {
 
 export async function validateContent(options: ValidateOptions): Promise<ValidateResult> {
   if (!(await isDirectory(options.contentRoot))) throw new UsageError(`content folder '${options.contentRoot}' not found`);
+  // Loaded only here: `build` lays out in its own workers and need not load the layout twice.
+  const layout = options.layout ? new (await import('./layout.js')).LayoutCheck() : undefined;
+  try {
+    return await validateWith(options, layout);
+  } finally {
+    await layout?.close();
+  }
+}
+
+async function validateWith(options: ValidateOptions, layout: LayoutCheck | undefined): Promise<ValidateResult> {
   // Absolute paths throughout, so that files sort the same whichever loader named them.
   const root = resolve(options.contentRoot);
   const diagnostics: Diagnostic[] = [];
@@ -138,6 +149,12 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   const defaults = await loadDefaults(join(root, 'defaults.yaml'), root);
   const pool: AssetPool = new Map();
   const loads: ProfileLoad[] = await Promise.all(municipalityFiles.files.map((f) => loadMunicipality(f, defaults, root, pool)));
+  const models = documents.flatMap((d) => (d.model ? [d.model] : []));
+  const profiles = loads.flatMap((l) => (l.loaded ? [l.loaded] : []));
+  // Laid out on the workers while this thread runs the rules; which results count is decided at the end.
+  if (layout && options.layout) {
+    layout.start({ documents: models, profiles, selected: options.documents ?? [], creationDate: options.layout.creationDate });
+  }
 
   diagnostics.push(...defaults.diagnostics, ...checkProfileValues(defaults));
   texts.push(...defaults.texts);
@@ -162,9 +179,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   });
   diagnostics.push(...language.diagnostics);
 
-  const models = documents.flatMap((d) => (d.model ? [d.model] : []));
   const documentIds = new Set(documents.map((d) => d.id));
-  const profiles = loads.flatMap((l) => (l.loaded ? [l.loaded] : []));
   // A profile with schema errors has its own errors to fix first; checking placeholders
   // against it would only repeat them.
   const complete = loads.flatMap((l) => (l.loaded && !l.own.invalid && !defaults.invalid ? [l.loaded] : []));
@@ -193,13 +208,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   }
   for (const load of loads) diagnostics.push(...checkSectionOverrides(load.own, models, documentIds));
 
-  if (options.layout) {
-    // Loaded only here: `build` lays out in its workers and need not load fontkit twice.
-    const { checkLayout } = await import('./layout.js');
-    diagnostics.push(
-      ...(await checkLayout({ root, documents: models, profiles, selected: options.documents ?? [], diagnostics, creationDate: options.layout.creationDate })),
-    );
-  }
+  if (layout) diagnostics.push(...(await layout.finish({ root, diagnostics })));
 
   const result: ValidateResult = { documents: models, profiles, diagnostics: sortedUnique(diagnostics) };
   if (language.report) result.readability = language.report;
