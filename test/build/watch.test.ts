@@ -117,8 +117,13 @@ describe('folderpers watch', () => {
     const dir = await makeWorkspace();
     workspaces.push(dir);
     const w = watch(dir, ['--content', 'content', '--out', 'out', '--document', 'ouderfoldr']);
+    let stderr = '';
+    w.child.stderr.on('data', (c: string) => (stderr += c));
     const { code } = await w.exited;
     expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toBe(
+      "folderpers watch: unknown document 'ouderfoldr' (did you mean 'ouderfolder'?); the documents in content/documents: drie-lagen, ouderfolder, taak-per-moment, wijzer-professionals",
+    );
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 });
