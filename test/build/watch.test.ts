@@ -111,7 +111,7 @@ describe('folderpers watch', () => {
     expect(w.stdout().trimEnd().split('\n').at(-1)).toBe('watch: stopped');
     expect(existsSync(path.join(dir, 'out', '.folderpers-lock'))).toBe(false);
     expect(await pdfText(pdf)).toMatch(/bomen het woud niet/);
-  });
+  }, 4 * WAIT_MS);
 
   it('an unknown document is a usage error before anything is watched', async () => {
     const dir = await makeWorkspace();
