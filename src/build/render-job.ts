@@ -23,7 +23,6 @@ import { thumbnail, webFiles } from './web-files.js';
 const PRINT_DPI = 300;
 const WEB_WIDTH = 1200;
 
-
 /**
  * Dutch text with every letter, digit and mark the documents use. Shaping it parses the
  * parts of each font's shaping tables that any page needs, which fontkit otherwise does
