@@ -15,6 +15,7 @@ import { artifactPath, type ArtifactFormat } from './formats.js';
 import type { Tokens } from '../render/html/index.js';
 import { sha256 } from './hash.js';
 import { indexInputHash, indexInputs, manifestWarning, municipalityPageFor, reviewSiteFor, siteListings, warningMunicipality } from './site-files.js';
+import { oncePerPlace } from './job-diagnostics.js';
 import { documentHash, jobInputHash, profileHash, toolFingerprint } from './inputs.js';
 import {
   MANIFEST_FILE,
@@ -28,7 +29,8 @@ import {
   type ManifestMunicipality,
   type ManifestWarning,
 } from './manifest.js';
-import { compareIds, jobKey, planIndexPages, planJobs, selectsArtifact, type BuildJob } from './plan.js';
+import { compareIds, jobKey, planIndexPages, planJobs, printing, selectsArtifact, type BuildJob } from './plan.js';
+
 import type { Selection } from './selection.js';
 import { outputPathProblems } from './output-paths.js';
 import { Provenance, RECORDS_FILE, type StripReport } from './provenance.js';
@@ -36,6 +38,9 @@ import { kindOf, lstatOrUndefined } from './read-back.js';
 import { STRIP_STORE_BUDGET, STRIP_STORE_DIR, type TrustedStrips } from './strip-store.js';
 import { OutputTransaction } from './transaction.js';
 import { mark } from './trace.js';
+
+// For `build`, which loads this module after its warm worker started (src/cli/build-command.ts).
+export { printing } from './plan.js';
 
 export type ArtifactStatus = 'written' | 'unchanged' | 'removed';
 
@@ -213,8 +218,9 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
             }),
         ),
       );
+      // A value every job lays out (a profile's e-mail address too wide) is one problem at one place.
+      diagnostics.push(...oncePerPlace(results.map(({ job, result }) => ({ job, diagnostics: result.diagnostics }))));
       for (const { job, result } of results) {
-        diagnostics.push(...result.diagnostics);
         jobWarnings.set(jobKey(job), result.diagnostics.filter((d) => d.severity === 'warning').map((d) => manifestWarning(d, input.contentRoot)));
         addTimings(timings, job.kind, result.timings);
         if (result.strips) provenance.noteStrips(result.strips);
@@ -372,11 +378,6 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
 
   reports.sort((a, b) => compareIds(a.path, b.path));
   return { diagnostics, artifacts: reports, jobs: jobSummary(jobs, toRender), timings, manifestWritten };
-}
-
-/** The municipalities whose documents also get their print edition. */
-export function printing(input: Pick<BuildInput, 'profiles' | 'print'>): Set<string> {
-  return new Set(input.profiles.filter((p) => input.print === true || p.print === true).map((p) => p.id));
 }
 
 /** The job's artifacts as unchanged, when the build's records prove every one of them is its file for `inputs`. */

@@ -10,9 +10,11 @@
 import { ARTIFACT_FORMATS, type ArtifactFormat } from './formats.js';
 import { canonicalJson } from './hash.js';
 import { compareIds } from './plan.js';
+import { MANIFEST_FILE, SITE_FILE } from './output-names.js';
 import { readBack } from './read-back.js';
 
-export const MANIFEST_FILE = 'manifest.json';
+export { MANIFEST_FILE, SITE_FILE } from './output-names.js';
+
 export const MANIFEST_VERSION = 2;
 
 /** A national manifest is ~1.5 MB; a larger file is not one (and is not read into memory). */
@@ -68,7 +70,6 @@ export interface ManifestSite {
   sha256: string;
 }
 
-export const SITE_FILE = 'index.html' as const;
 
 export interface Manifest {
   manifestVersion: typeof MANIFEST_VERSION;

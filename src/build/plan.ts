@@ -37,6 +37,11 @@ export function planJobs(
   return jobs;
 }
 
+/** The municipalities whose documents also get their print edition (`--print`: all of them). */
+export function printing(input: { profiles: readonly { id: string; print?: boolean | undefined }[]; print?: boolean | undefined }): Set<string> {
+  return new Set(input.profiles.filter((p) => input.print === true || p.print === true).map((p) => p.id));
+}
+
 /**
  * The pseudo-document `index` of every municipality in the selection (whatever documents
  * it builds): its own page, `<id>/index.html`, made after its documents from what the

@@ -1,37 +1,27 @@
 /**
- * One job, in a worker: resolve the document for the municipality, lay it out, and draw
- * the frames in every format asked for — all in memory; the worker writes the files. The
- * PDF, the SVG and both PNGs of a picture come from the same frames, so they agree.
+ * One job, in a worker: resolve, lay out and check it (lay-out-job.ts, which `validate`
+ * runs too), then draw the frames in every format asked for — all in memory; the worker
+ * writes the files. The PDF, the SVG and both PNGs of a picture come from the same frames,
+ * so they agree.
  */
-import { join } from 'node:path';
-import { selfCheck, type Artifact } from '../check/index.js';
 import type { DocumentModel } from '../content/model.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { Frames } from '../layout/frames.js';
-import { layoutDocument, type LayoutEnv } from '../layout/index.js';
 import { kindOf } from '../kinds/registry.js';
 import { defaultFontFiles, hyphenationPoints, loadFontSet, measure } from '../layout/text/index.js';
 import type { LoadedProfile } from '../profiles/model.js';
 import { renderPdf } from '../render/pdf/index.js';
 import { pagePngs, pixelSize } from '../render/png/index.js';
 import { altText, altTextFile, embedImages, renderSvg, type AltText } from '../render/svg/index.js';
-import { resolveDocument } from '../resolve/resolve.js';
 import type { ArtifactFormat } from './formats.js';
-import { TOOL_ROOT, TOOL_VERSION } from './inputs.js';
-import { checkPrintEdition, renderPrintEdition } from './print-edition.js';
+import { TOOL_VERSION } from './inputs.js';
+import { layOutJob, layoutEnv } from './lay-out-job.js';
+import { renderPrintEdition } from './print-edition.js';
 import { thumbnail, webFiles } from './web-files.js';
 
 /** Print PNGs at 300 dpi of the page size; web PNGs 1200 px wide. */
 const PRINT_DPI = 300;
 const WEB_WIDTH = 1200;
-
-/** Fonts parsed and templates found once per worker, for all its jobs. */
-let env: LayoutEnv | undefined;
-
-function layoutEnv(date: Date): LayoutEnv {
-  env ??= { fonts: loadFontSet(defaultFontFiles()), templatesRoot: join(TOOL_ROOT, 'templates'), date };
-  return env;
-}
 
 /**
  * Dutch text with every letter, digit and mark the documents use. Shaping it parses the
@@ -108,32 +98,13 @@ export async function renderJob(
   };
 
   const env = layoutEnv(ctx.creationDate);
-  const resolved = await timed('resolve', () => resolveDocument(doc, profile));
-  const laidOut = await timed('layout', () => layoutDocument(resolved, profile.profile, env, profile.positions));
-  const diagnostics = [...laidOut.diagnostics];
+  const { resolved, frames, picture, diagnostics } = await layOutJob(doc, profile, formats, env, timed);
   const files: RenderedJob['files'] = [];
-  const frames = laidOut.frames;
-  if (!frames || hasErrors(diagnostics)) return { files, diagnostics, timings };
+  if (!frames) return { files, diagnostics, timings };
 
   const kind = kindOf(doc);
-  const wantsPicture = formats.includes('svg') || formats.includes('png') || formats.includes('web.png');
-  const picture = wantsPicture && kind.picture ? await timed('layout', () => kind.picture!(resolved, profile, env, frames)) : undefined;
-  if (picture) diagnostics.push(...picture.diagnostics);
-  if (hasErrors(diagnostics)) return { files, diagnostics, timings };
-
-  // Every artifact is checked from the frames it is drawn from before anything is drawn.
   const wantsPdf = formats.includes('pdf');
   const wantsPrint = formats.includes('print.pdf');
-  const shared = picture?.frames === frames;
-  await timed('check', () => {
-    const check = (f: Frames, artifact: Artifact, name?: string) =>
-      diagnostics.push(...selfCheck(f, artifact, resolved, profile.profile, profile.positions, name));
-    if (wantsPdf) check(frames, 'pdf', shared ? 'the PDF and the picture (one page)' : undefined);
-    if (picture?.frames && !(shared && wantsPdf)) check(picture.frames, 'picture');
-    if (wantsPrint) diagnostics.push(...checkPrintEdition(frames, resolved, profile));
-  });
-  if (hasErrors(diagnostics)) return { files, diagnostics, timings };
-
   if (wantsPdf) {
     files.push({ format: 'pdf', data: await timed('pdf', () => renderPdf(frames, { creationDate: ctx.creationDate })) });
   }
@@ -141,8 +112,8 @@ export async function renderJob(
     files.push({ format: 'print.pdf', data: await timed('print.pdf', () => renderPrintEdition(frames, resolved, profile, ctx.creationDate)) });
   }
   let alt: AltText | undefined;
-  if (picture?.frames) {
-    const page = picture.frames;
+  if (picture) {
+    const page = picture;
     const images = await timed('svg', () => embedImages(page));
     const svg = await timed('svg', () => renderSvg(page, 0, images));
     alt = (kind.altText ?? altText)(page);
@@ -166,8 +137,4 @@ export async function renderJob(
     files.push(...web);
   }
   return { files, diagnostics, timings };
-}
-
-function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((d) => d.severity === 'error');
 }

@@ -2,7 +2,9 @@
  * The end-of-build summary: counts per status, time, output size and peak memory. The same
  * numbers go into `--format json` (for the benchmark and CI) and into the text line.
  */
+import { join } from 'node:path';
 import type { ArtifactReport, BuildOutcome } from './build.js';
+import { MANIFEST_FILE, SITE_FILE } from './output-names.js';
 import { formatBytes, formatSeconds } from './progress.js';
 
 export interface BuildSummary {
@@ -40,4 +42,36 @@ export function summaryLine(s: BuildSummary): string {
     `(${s.jobs.rendered} of ${s.jobs.planned} jobs rendered) in ${formatSeconds(s.seconds)}; ` +
     `output ${formatBytes(s.outputBytes)}, peak memory ${formatBytes(s.peakRssBytes)}`
   );
+}
+
+/** Beyond this many, the closing line names the first and the last municipality folder. */
+const NAMED_FOLDERS = 3;
+
+/** Where a build's files are, as the user names folders: shown with `/` and relative to the working directory. */
+export interface OutputPlaces {
+  /** `out/<municipality>/` of every municipality in the selection, sorted. */
+  folders: string[];
+  site: string;
+  manifest: string;
+}
+
+export function outputPlaces(out: string, artifacts: readonly ArtifactReport[], shown: (path: string) => string): OutputPlaces {
+  const municipalities = [...new Set(artifacts.filter((a) => a.status !== 'removed').map((a) => a.municipality))].sort();
+  return {
+    folders: municipalities.map((m) => `${shown(join(out, m))}/`),
+    site: shown(join(out, SITE_FILE)),
+    manifest: shown(join(out, MANIFEST_FILE)),
+  };
+}
+
+/** The build's last line: `files in out/huizen/; review site: out/index.html`. */
+export function placesLine(p: OutputPlaces): string {
+  const n = p.folders.length;
+  const files =
+    n === 0
+      ? `no files in this selection (list: ${p.manifest})`
+      : n <= NAMED_FOLDERS
+        ? `files in ${p.folders.join(', ')}`
+        : `files in ${n} folders, ${p.folders[0]} … ${p.folders[n - 1]} (list: ${p.manifest})`;
+  return `${files}; review site: ${p.site}`;
 }

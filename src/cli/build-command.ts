@@ -9,18 +9,18 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { countBySeverity, diagnostic, fileStart, type Diagnostic } from '../diagnostics/index.js';
-import type { BuildOutcome } from '../build/build.js';
+import type { BuildOutcome, JobRunner } from '../build/build.js';
 import { cacheKey } from '../build/cache-key.js';
 import { creationDate } from '../build/creation-date.js';
 import { outputFolderProblem } from '../build/output-folder.js';
 import { lockOutput } from '../build/output-lock.js';
 import { createProgress } from '../build/progress.js';
 import type { Shard } from '../build/selection.js';
-import { summarise, summaryLine } from '../build/summary.js';
+import { outputPlaces, placesLine, summarise, summaryLine } from '../build/summary.js';
 import { WorkerRunner, workersFor } from '../build/worker-runner.js';
 import type { ValidateResult } from '../validate/index.js';
 import { EXIT_CONTENT, EXIT_OK, EXIT_USAGE, type OutputFormat } from './exit-codes.js';
-import { report } from './report.js';
+import { report, shownPath } from './report.js';
 import { selects, type Selection } from '../build/selection.js';
 import { mark } from '../build/trace.js';
 
@@ -58,13 +58,21 @@ export interface BuildCommandOptions {
   format: OutputFormat;
 }
 
-function usageError(message: string): number {
-  process.stderr.write(`folderpers build: ${message}\n(run folderpers --help for usage)\n`);
+function usage(command: string, message: string): number {
+  process.stderr.write(`folderpers ${command}: ${message}\n(run folderpers --help for usage)\n`);
   return EXIT_USAGE;
 }
 
-export async function runBuild(opts: BuildCommandOptions): Promise<number> {
-  const started = performance.now();
+/** What every build of a run shares, fixed before the first one: the date its PDFs carry, the records' seal, the workers at most. */
+export interface BuildContext {
+  date: Date;
+  key: Buffer | undefined;
+  workers: number;
+}
+
+/** The checks before any build (exit 2 on a problem), or what the builds share. */
+export async function prepareBuild(opts: BuildCommandOptions, command = 'build'): Promise<BuildContext | number> {
+  const usageError = (message: string) => usage(command, message);
   const contentInfo = await stat(opts.content).catch(() => undefined);
   if (!contentInfo?.isDirectory()) return usageError(`the content folder ${opts.content} does not exist`);
   const outProblem = await outputFolderProblem(opts.out, opts.content);
@@ -73,16 +81,21 @@ export async function runBuild(opts: BuildCommandOptions): Promise<number> {
   if (typeof date === 'string') return usageError(date);
   const key = cacheKey();
   if (typeof key === 'string') return usageError(key);
+  return { date, key, workers: opts.jobs ?? availableParallelism() };
+}
 
-  const workers = opts.jobs ?? availableParallelism();
+export async function runBuild(opts: BuildCommandOptions): Promise<number> {
+  const started = performance.now();
+  const context = await prepareBuild(opts);
+  if (typeof context === 'number') return context;
   // Workers start now and ready themselves (renderers, fonts, a sample page in every
   // format) while this thread validates, so even a one-profile rebuild finds one warm. An
   // unchanged rebuild closes it unused.
   mark('build command loaded');
-  const runner = new WorkerRunner(warmWorkers(opts, workers));
+  const runner = new WorkerRunner(warmWorkers(opts, context.workers));
   mark('workers started');
   try {
-    return await validateAndBuild(opts, { date, key }, workers, runner, started);
+    return await validateAndBuild(opts, context, runner, started);
   } finally {
     await runner.close();
   }
@@ -95,7 +108,7 @@ export async function runBuild(opts: BuildCommandOptions): Promise<number> {
  * after it; a rebuild, which usually renders a few jobs or none, does not pay for them.
  * Counted from the file names alone: the pool is sized again once the jobs are known.
  */
-function warmWorkers(opts: BuildCommandOptions, workers: number): number {
+export function warmWorkers(opts: Pick<BuildCommandOptions, 'content' | 'out' | 'force' | 'municipality' | 'document' | 'shard'>, workers: number): number {
   if (availableParallelism() < 2) return 0;
   if (!opts.force && existsSync(join(opts.out, 'manifest.json'))) return 1;
   const count = (dir: string, ext: string) => {
@@ -110,20 +123,25 @@ function warmWorkers(opts: BuildCommandOptions, workers: number): number {
   return workersFor(Math.ceil(municipalities) * documents, workers);
 }
 
-async function validateAndBuild(
+/**
+ * Validates and builds once with `runner`'s workers. `keepRunner` (watch): the workers stay
+ * for the next build, warm, instead of closing when this one's jobs are done.
+ */
+export async function validateAndBuild(
   opts: BuildCommandOptions,
-  { date, key }: { date: Date; key: Buffer | undefined },
-  workers: number,
+  { date, key, workers }: BuildContext,
   runner: WorkerRunner,
   started: number,
+  { keepRunner = false, command = 'build' }: { keepRunner?: boolean; command?: string } = {},
 ): Promise<number> {
+  const usageError = (message: string) => usage(command, message);
   const stages = await buildStages();
   mark('validation code loaded');
   const { validateContent, UsageError, patchedVersionProblems, TOOL_ROOT, TOOL_VERSION, runBuildJobs, kindModules } = stages;
   const contentRoot = resolve(opts.content);
   let validated: ValidateResult;
   try {
-    validated = await validateContent({ contentRoot, municipalities: opts.municipality, languageWarnings: false });
+    validated = await validateContent({ contentRoot, municipalities: opts.municipality, documents: opts.document, languageWarnings: false });
   } catch (err) {
     if (err instanceof UsageError) return usageError(err.message);
     throw err;
@@ -139,15 +157,13 @@ async function validateAndBuild(
     process.stdout.write(report(validated.diagnostics, opts.format, { artifacts: [] }));
     return EXIT_CONTENT;
   }
-  const unknown = opts.document.filter((id) => !validated.documents.some((d) => d.id === id));
-  if (unknown.length > 0) return usageError(`no document ${unknown.join(', ')} in ${opts.content}/documents`);
 
   // Held from before the manifest is read until after it is written: a second build into
   // the same folder stops here instead of losing this one's manifest entries.
   const outDir = resolve(opts.out);
   const lock = await lockOutput(outDir);
   if (lock.status === 'refused') {
-    process.stderr.write(`folderpers build: ${lock.message}\n`);
+    process.stderr.write(`folderpers ${command}: ${lock.message}\n`);
     return EXIT_USAGE;
   }
   const progress = createProgress(process.stderr);
@@ -165,7 +181,7 @@ async function validateAndBuild(
       generator: `folderpers ${TOOL_VERSION}`,
       cacheKey: key,
       createRunner: (jobs, stripStore) =>
-        runner.prepare({
+        kept(keepRunner, runner.prepare({
           jobs,
           workers,
           documents: validated.documents,
@@ -173,7 +189,7 @@ async function validateAndBuild(
           creationDate: date,
           stripStore,
           kindModules: kindModules(),
-        }),
+        })),
       onProgress: (p) => progress.update(p),
       warnings: validated.diagnostics.filter((d) => d.severity === 'warning'),
       tokens: new Map(validated.profiles.flatMap((p) => (p.tokens ? [[p.profile.id, p.tokens] as const] : []))),
@@ -186,8 +202,9 @@ async function validateAndBuild(
 
   const diagnostics = [...validated.diagnostics, ...outcome.diagnostics];
   const summary = summarise(outcome, (performance.now() - started) / 1000);
-  process.stdout.write(report(diagnostics, opts.format, { artifacts: outcome.artifacts, summary }));
   const failed = countBySeverity(diagnostics).errors > 0;
+  const places = failed ? undefined : outputPlaces(opts.out, outcome.artifacts, shownPath);
+  process.stdout.write(report(diagnostics, opts.format, { artifacts: outcome.artifacts, summary, ...(places ? { output: places } : {}) }));
   const writeFailed = outcome.diagnostics.some((d) => d.rule === 'build/write-failed');
   const line = writeFailed
     ? 'build failed while putting files in place: run it again once the output folder can be written'
@@ -195,9 +212,14 @@ async function validateAndBuild(
       ? 'build failed: nothing written'
       : summaryLine(summary);
   // In a GitHub Actions log the summary is a notice, shown on the run's summary page.
-  if (opts.format === 'github') process.stdout.write(`::notice title=folderpers build::${line}\n`);
-  else if (opts.format === 'text') process.stdout.write(`${line}\n`);
+  if (opts.format === 'github') process.stdout.write(`::notice title=folderpers build::${line}${places ? `; ${placesLine(places)}` : ''}\n`);
+  else if (opts.format === 'text') process.stdout.write(`${line}\n${places ? `${placesLine(places)}\n` : ''}`);
   return failed ? EXIT_CONTENT : EXIT_OK;
+}
+
+/** The runner as the build sees it: closing it after the jobs closes it, unless it is kept for the next build. */
+function kept(keep: boolean, runner: JobRunner): JobRunner {
+  return keep ? { run: (request) => runner.run(request), close: async () => undefined } : runner;
 }
 
 /**

@@ -48,6 +48,7 @@ Examples:
   folderpers validate --readability                add the B1 readability report per document and section
   folderpers build --municipality rotterdam        rebuild one municipality's leaflets
   folderpers build --shard 2/4 --format github     one quarter of the country, in CI
+  folderpers watch --municipality huizen           rebuild Huizen's leaflets on every save
   folderpers build --municipality leiden --print   Leiden's leaflets, with the print-shop PDFs
   folderpers site site                             the review site of merged shards
 
@@ -57,9 +58,10 @@ Content layout, profile fields and every rule: see README.md.`,
 
   program
     .command('validate')
-    .description('check documents and municipality profiles against the schemas and content rules')
+    .description('check documents and municipality profiles against the schemas and content rules, and lay out every leaflet as build would')
     .option('--content <dir>', 'content folder', 'content')
     .option('--municipality <id>', 'only this municipality (repeatable)', collect, [] as string[])
+    .option('--document <id>', 'lay out only this document (repeatable; every document is still checked)', collect, [] as string[])
     .option('--readability', 'also report the B1 figures per document and section', false)
     .addOption(formatOption())
     .action(async (opts) => {
@@ -84,6 +86,21 @@ Content layout, profile fields and every rule: see README.md.`,
       // (Markdown, YAML, schemas) has even loaded.
       const { runBuild } = await import('./build-command.js');
       process.exitCode = await runBuild(opts);
+    });
+
+  program
+    .command('watch')
+    .description('build, then build the selection again whenever a document, profile, defaults or asset changes (Ctrl-C to stop)')
+    .option('--content <dir>', 'content folder', 'content')
+    .option('--out <dir>', 'output folder', 'out')
+    .option('--municipality <id>', 'only this municipality (repeatable)', collect, [] as string[])
+    .option('--document <id>', 'only this document (repeatable)', collect, [] as string[])
+    .option('--jobs <n>', 'worker threads (default: available cores)', positiveInt)
+    .option('--print', 'also make the print-shop edition of every document', false)
+    .addOption(formatOption())
+    .action(async (opts) => {
+      const { runWatch } = await import('./watch-command.js');
+      process.exitCode = await runWatch(opts);
     });
 
   const manifest = program.command('manifest').description('work with build manifests');

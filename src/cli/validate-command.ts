@@ -1,4 +1,8 @@
-/** `folderpers validate`: check the content folder, report every problem, exit 0/1/2. */
+/**
+ * `folderpers validate`: check the content folder and lay out every selected leaflet as
+ * `build` would, report every problem, exit 0/1/2. No problem means the build succeeds.
+ */
+import { creationDate } from '../build/creation-date.js';
 import { countBySeverity } from '../diagnostics/index.js';
 import type { ReadabilityReport } from '../language/index.js';
 import { readabilityText } from '../language/report.js';
@@ -8,13 +12,23 @@ import { report, shownPath, type ReportFormat } from './report.js';
 export interface ValidateCommandOptions {
   content: string;
   municipality: string[];
+  document: string[];
   format: string;
   readability: boolean;
 }
 
 export async function runValidate(opts: ValidateCommandOptions): Promise<number> {
   try {
-    const result = await validateContent({ contentRoot: opts.content, municipalities: opts.municipality, readability: opts.readability });
+    // The date the layouts print, as `build` takes it: a SOURCE_DATE_EPOCH it refuses is refused here too.
+    const date = creationDate();
+    if (typeof date === 'string') throw new UsageError(date);
+    const result = await validateContent({
+      contentRoot: opts.content,
+      municipalities: opts.municipality,
+      documents: opts.document,
+      readability: opts.readability,
+      layout: { creationDate: date },
+    });
     const format = opts.format as ReportFormat;
     const readability = result.readability;
     // JSON stays one object: the report is its `readability` field. The other formats

@@ -3,7 +3,7 @@
  * template (src/kinds/); this runs it, with the template's tighter type scale when the
  * document must fit fewer pages, after checking that the fonts have every character.
  */
-import { diagnostic, type Diagnostic, type SourceRef } from '../diagnostics/index.js';
+import { diagnostic, fileStart, type Diagnostic, type SourceRef } from '../diagnostics/index.js';
 import type { DocumentModel } from '../content/model.js';
 import { kindOf } from '../kinds/registry.js';
 import type { MergedProfile } from '../profiles/model.js';
@@ -30,7 +30,7 @@ export function layoutDocument(
   const kind = kindOf(doc);
   const template = loadTemplate(kind.templates ?? env.templatesRoot, kind.template);
   const fonts = profile.brand.font ? loadFontSet(profile.brand.font) : env.fonts;
-  const diagnostics = checkCoverage(doc, fonts, profile);
+  const diagnostics = checkCoverage(doc, fonts, profile, positions);
   if (diagnostics.length > 0) return { frames: undefined, diagnostics };
   const first = run(kind.layout, { doc, profile, env, template, fonts }, positions);
   const fit = template.fit;
@@ -69,26 +69,30 @@ function run(layout: KindLayout, input: LayoutInput, positions: ReadonlyMap<stri
  * (runs with a `field`) are set in the set's contact faces, the bundled font even with a
  * house font, so they are checked against those, as tokenize.ts sets them.
  */
-function checkCoverage(doc: DocumentModel<Run[]>, fonts: FontSet, profile: MergedProfile): Diagnostic[] {
+function checkCoverage(doc: DocumentModel<Run[]>, fonts: FontSet, profile: MergedProfile, positions?: ReadonlyMap<string, SourceRef>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
-  const check = (runs: readonly Run[], at: { file: string; line: number; column: number }, faces?: FontFaces) => {
-    for (const r of runs) {
-      const font = faceFor(faces ?? (r.field !== undefined ? fonts.contact : fonts), r.bold, r.italic);
-      for (const ch of missingCharacters(font, r.text)) {
-        if (seen.has(ch)) continue;
-        seen.add(ch);
-        const cp = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-        out.push(diagnostic(at, 'layout/missing-glyph', `The font ${font.id} has no glyph for "${ch}" (${cp}); it would print as an empty box. Replace the character or use a font that has it.`));
-      }
+  const check = (text: string, at: SourceRef, faces: FontFaces, bold = true, italic = false) => {
+    const font = faceFor(faces, bold, italic);
+    for (const ch of missingCharacters(font, text)) {
+      if (seen.has(ch)) continue;
+      seen.add(ch);
+      const cp = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+      out.push(diagnostic(at, 'layout/missing-glyph', `The font ${font.id} has no glyph for "${ch}" (${cp}); it would print as an empty box. Replace the character or use a font that has it.`));
     }
   };
-  const top = { file: doc.file, line: 1, column: 1 };
+  const top = fileStart(doc.file);
+  // A profile's value is reported at its own line, as text/missing-glyph reports it.
+  const at = (pointer: string) => positions?.get(pointer) ?? top;
+  check(`${doc.title} ${doc.subtitle ?? ''}`, top, fonts);
   const { phone, email, website, form, ...texts } = profile.contact;
-  const own = `${profile.name} ${Object.values(texts).join(' ')}`;
-  check([{ text: `${doc.title} ${doc.subtitle ?? ''} ${own}`, bold: true, italic: false }], top);
+  const own: [string, string][] = [['/name', profile.name], ...Object.entries(texts).map(([k, v]): [string, string] => [`/contact/${k}`, v])];
   // The contact card and the footer band set the profile's texts in the contact faces too.
-  check([{ text: `${own} ${[phone, email, website, form].filter((v) => v !== undefined).join(' ')}`, bold: true, italic: false }], top, fonts.contact);
-  for (const text of kindOf(doc).texts(doc)) check(text.content, text.at);
+  for (const [pointer, value] of own) for (const faces of [fonts, fonts.contact]) check(value, at(pointer), faces);
+  const links = Object.entries({ phone, email, website, form }).filter(([, v]) => v !== undefined);
+  for (const [k, v] of links) check(v!, at(`/contact/${k}`), fonts.contact);
+  for (const text of kindOf(doc).texts(doc)) {
+    for (const r of text.content) check(r.text, text.at, r.field !== undefined ? fonts.contact : fonts, r.bold, r.italic);
+  }
   return out;
 }

@@ -127,7 +127,8 @@ describe('runBuildJobs', () => {
     const before = await snapshot(out);
     const profiles = [profile('a', 'Nieuw'), profile('b', 'Nieuw'), profile('c')];
     const result = await runBuildJobs(input(profiles, { createRunner: fakeRunner(profiles, { failFor: 'b' }) }));
-    expect(result.diagnostics.map((d) => d.rule)).toEqual(['layout/overflow', 'layout/overflow']);
+    // Both of b's jobs report the same place: one diagnostic, naming the other job.
+    expect(result.diagnostics.map((d) => [d.rule, d.message])).toEqual([['layout/overflow', 'too long The same here for b/taak-per-moment.']]);
     expect(result.artifacts).toEqual([]);
     expect(await snapshot(out)).toEqual(before);
   });

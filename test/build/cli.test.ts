@@ -253,12 +253,23 @@ describe('folderpers build', () => {
     expect(withoutBookkeeping(await snapshot(out, false))).toEqual(complete);
   });
 
-  it('--format github ends with the summary as a notice; text prints it as a line', async () => {
+  it('--format github ends with the summary and where the files are as a notice; text prints them as its last lines; json as output', async () => {
     const github = await cli('build', '--content', content, '--out', join(dir, 'out-1'), '--format', 'github');
     expect(github.code).toBe(0);
-    expect(github.stdout).toMatch(/^::notice title=folderpers build::0 written, \d+ unchanged, 0 removed/m);
+    expect(github.stdout.trimEnd().split('\n').at(-1)).toMatch(
+      /^::notice title=folderpers build::0 written, \d+ unchanged, 0 removed .*; files in out-1\/leiden\/, out-1\/sudwest-fryslan\/; review site: out-1\/index\.html$/,
+    );
     const text = await cli('build', '--content', content, '--out', join(dir, 'out-1'));
-    expect(text.stdout).toMatch(/^0 written, \d+ unchanged, 0 removed \(0 of \d+ jobs rendered\)/m);
+    const last = text.stdout.trimEnd().split('\n').slice(-2);
+    expect(last[0]).toMatch(/^0 written, \d+ unchanged, 0 removed \(0 of \d+ jobs rendered\)/);
+    // The earlier tests left out-1 with these two municipalities.
+    expect(last[1]).toBe('files in out-1/leiden/, out-1/sudwest-fryslan/; review site: out-1/index.html');
+    const json = JSON.parse((await cli('build', '--content', content, '--out', join(dir, 'out-1'), '--format', 'json')).stdout) as { output: unknown };
+    expect(json.output).toEqual({
+      folders: ['out-1/leiden/', 'out-1/sudwest-fryslan/'],
+      site: 'out-1/index.html',
+      manifest: 'out-1/manifest.json',
+    });
   });
 
   it('refuses an output folder inside the content folder, or that is a file (exit 2)', async () => {

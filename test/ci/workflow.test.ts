@@ -29,10 +29,16 @@ interface Step {
 }
 interface Job {
   if?: string;
+  needs?: string | string[];
+  permissions?: Record<string, string>;
+  concurrency?: { group: string; 'cancel-in-progress': boolean };
+  environment?: { name: string; url: string };
+  strategy?: { matrix: Record<string, string> };
   steps: Step[];
 }
 interface Workflow {
   env: Record<string, string | number>;
+  permissions: Record<string, string>;
   jobs: Record<string, Job>;
 }
 
@@ -163,6 +169,24 @@ describe('docs/ci/leaflets.yml', () => {
     expect(steps.some((s) => s.run?.includes('SOURCE_DATE_EPOCH=$(git log -1 --pretty=%ct)'))).toBe(true);
     expect(WORKFLOW.jobs['build']!.steps.find((s) => s.run?.includes('folderpers build'))?.env?.['FOLDERPERS_CACHE_KEY']).toBe('${{ secrets.FOLDERPERS_CACHE_KEY }}');
     expect(WORKFLOW.jobs['validate']!.if).toBe("github.event_name == 'pull_request'");
+  });
+
+  it('deploys the merged site to GitHub Pages with the permissions, concurrency and environment that needs; the shard count is set once', async () => {
+    expect(WORKFLOW.permissions).toEqual({ contents: 'read' });
+    const publish = WORKFLOW.jobs['publish']!;
+    expect(publish.needs).toBe('build');
+    expect(publish.permissions).toEqual({ contents: 'read', pages: 'write', 'id-token': 'write' });
+    expect(publish.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
+    expect(publish.environment).toEqual({ name: 'github-pages', url: '${{ steps.deploy.outputs.page_url }}' });
+    const uses = publish.steps.map((s) => s.uses?.replace(/@.*$/, '')).filter(Boolean);
+    expect(uses.slice(-2)).toEqual(['actions/upload-pages-artifact', 'actions/deploy-pages']);
+    expect(publish.steps.at(-1)!.id).toBe('deploy');
+    // One number in one place: the matrix comes from the plan job, which reads SHARDS.
+    expect(typeof WORKFLOW.env['SHARDS']).toBe('number');
+    expect(WORKFLOW.jobs['build']!.strategy!.matrix['shard']).toBe('${{ fromJSON(needs.plan.outputs.shards) }}');
+    const text = await readFile(path.join(REPO, 'docs', 'ci', 'leaflets.yml'), 'utf8');
+    expect(text.match(/SHARDS: \d+/g)).toHaveLength(1);
+    expect(text).not.toMatch(/--shard [0-9]/);
   });
 
   it('validates, builds every shard (empty ones too), merges them and publishes exactly what the manifests list', async () => {
