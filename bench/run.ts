@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { measureColdStart, perMunicipality, type ColdStart } from './cold-start.js';
 import { languageCost, type LanguageCost } from './language.js';
 import { typstLeafletCost, type TypstCost } from './typst.js';
+import { benchWatchRebuild, WATCH_REBUILD_TARGET_S, type WatchRebuild } from './watch.js';
 import { MUNICIPALITY_COUNT, phone, profileYaml, writeNationalSet } from './national-set.js';
 
 /** This file runs as dist/bench/run.js. */
@@ -186,10 +187,13 @@ async function measureCold(root: string): Promise<ColdStart> {
   typst = await typstLeafletCost(TOOL_ROOT);
   console.log(`  the same leaflet text, Typst                   ${typeof typst === 'string' ? typst : `${ms(typst.perLeaflet)} (${typst.version})`}`);
   console.log('');
+  watch = await benchWatchRebuild();
+  console.log('');
   return c;
 }
 
 let typst: TypstCost | string = 'not measured';
+let watch: WatchRebuild | undefined;
 
 function coldChecks(c: ColdStart): [string, boolean, string][] {
   const all = perMunicipality(c.marginal.all);
@@ -200,6 +204,9 @@ function coldChecks(c: ColdStart): [string, boolean, string][] {
     ['… a second one into the same out/ ≤ 1.5 s', c.second <= 1.5, `${c.second.toFixed(2)} s`],
     ...c.scaling.map((s): [string, boolean, string] => [`--jobs 2 / --jobs 1 ≤ 0.6 (${s.municipalities})`, s.jobs2 / s.jobs1 <= 0.6, (s.jobs2 / s.jobs1).toFixed(2)]),
     ['national, from the marginal cost ≤ 30 s', national <= 30, `${national.toFixed(1)} s (${ms(all)} per municipality)`],
+    ...(watch
+      ? [[`watch: one-word rebuild < ${WATCH_REBUILD_TARGET_S} s`, Math.max(...watch.wall) < WATCH_REBUILD_TARGET_S, `worst ${Math.max(...watch.wall).toFixed(2)} s of ${watch.wall.length} edits`] as [string, boolean, string]]
+      : []),
     typeof typst === 'string'
       ? ['leaflet ≤ 1.0 × Typst', false, typst]
       : ['leaflet ≤ 1.0 × Typst', leaflet <= typst.perLeaflet, `${(leaflet / typst.perLeaflet).toFixed(2)} × (${ms(leaflet)} against ${ms(typst.perLeaflet)})`],

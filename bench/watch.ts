@@ -35,7 +35,7 @@ export interface WatchRebuild {
 export async function measureWatchRebuild(): Promise<WatchRebuild> {
   const dir = await mkdtemp(join(tmpdir(), 'folderpers-bench-watch-'));
   await cp(join(TOOL_ROOT, 'content'), join(dir, 'content'), { recursive: true });
-  const child = spawn(process.execPath, [CLI, 'watch', '--content', 'content', '--out', 'out', '--municipality', MUNICIPALITY, '--format', 'json'], {
+  const child = spawn(CLI, ['watch', '--content', 'content', '--out', 'out', '--municipality', MUNICIPALITY, '--format', 'json'], {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
