@@ -115,7 +115,7 @@ function stringAt(data: Record<string, unknown>, ...path: string[]): string | un
   return typeof v === 'string' ? v : undefined;
 }
 
-function assetFields(own: ProfileFile): AssetField[] {
+export function assetFields(own: ProfileFile): AssetField[] {
   const fields: AssetField[] = [];
   const add = (pointer: string, expect: AssetField['expect'], ...path: string[]): void => {
     const value = stringAt(own.data, ...path);
