@@ -20,6 +20,7 @@ import { linkKindOf } from '../profiles/field-kinds.js';
 import { assetFields, type ProfileLoad } from '../profiles/load-profile.js';
 import { digestOf, readLogoDigest, type LogoDigest } from '../profiles/logo-digests.js';
 import { fieldName, pointerSegments, quote } from '../schema/index.js';
+import { leaves } from './profile-values.js';
 
 export const FOREIGN_ASSET_RULE = 'profile/foreign-asset';
 export const SHARED_LOGO_RULE = 'profile/shared-logo';
@@ -129,12 +130,6 @@ export function reservedDomain(kind: 'mailto' | 'https', value: string): string 
   const m = RESERVED_DOMAIN.exec(host);
   if (!m) return undefined;
   return m[2] ? `.${m[2]}` : host.slice(host.lastIndexOf('example.'));
-}
-
-function* leaves(value: unknown, path: string[] = []): Generator<{ path: string[]; value: string }> {
-  if (typeof value === 'string') yield { path, value };
-  else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* leaves(v, [...path, String(i)]);
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* leaves(v, [...path, k]);
 }
 
 function exampleAddresses(load: ProfileLoad): Diagnostic[] {

@@ -29,7 +29,8 @@ function unquotedPhone(path: string[], written: string, read: unknown, at: Sourc
   );
 }
 
-function* leaves(value: unknown, path: string[] = []): Generator<{ path: string[]; value: string }> {
+/** Every string value with its path. */
+export function* leaves(value: unknown, path: string[] = []): Generator<{ path: string[]; value: string }> {
   if (typeof value === 'string') yield { path, value };
   else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* leaves(v, [...path, String(i)]);
   else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* leaves(v, [...path, k]);

@@ -11,8 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { runNew, type NewCommandOptions } from '../../src/cli/new-command.js';
-import { NEW_FIELDS } from '../../src/profiles/new-profile.js';
+import { NEW_FIELDS, profileText } from '../../src/profiles/new-profile.js';
 import { schemas } from '../../src/schema/index.js';
 
 const REPO = join(import.meta.dirname, '..', '..');
@@ -233,6 +234,16 @@ describe('folderpers new (on a terminal: questions)', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('cancelled; nothing was written');
     expect(await listing()).toEqual(before);
+  });
+});
+
+describe('the profile text new writes', () => {
+  it('reads back as exactly the values given, whatever YAML would make of them unquoted', () => {
+    for (const text of ["Gemeente 's-Hertogenbosch", 'MEE: Zuid # west', 'yes', '123', 'null', '- lijst', 'a"b', 'Súdwest-Fryslân', '~', '@gemeente', 'x #y']) {
+      const values = { name: text, organisation: text, phone: '0101234567', email: 'a@b.nl', website: 'https://b.nl', primary: '#A3171E' };
+      const read = parse(profileText('x', values, false, 'logo.svg')) as { name: unknown; brand: { primary: unknown }; contact: Record<string, unknown> };
+      expect([read.name, read.contact['organisation'], read.contact['phone'], read.brand.primary], text).toEqual([text, text, '0101234567', '#A3171E']);
+    }
   });
 });
 
