@@ -7,6 +7,7 @@
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { createInterface } from 'node:readline';
+import { creationDate } from '../build/creation-date.js';
 import { countBySeverity } from '../diagnostics/index.js';
 import {
   checkField,
@@ -196,8 +197,15 @@ async function create(id: string, opts: NewCommandOptions, io: NewCommandIo): Pr
 
   // What validate says about the new profile: the national text's own warnings are for its
   // editors, not for whoever adds a municipality.
+  // Laid out too, as `validate` does: no error here means the build succeeds.
   const { validateContent } = await import('../validate/index.js');
-  const result = await validateContent({ contentRoot: opts.content, municipalities: [id], languageWarnings: false });
+  const date = creationDate();
+  const result = await validateContent({
+    contentRoot: opts.content,
+    municipalities: [id],
+    languageWarnings: false,
+    ...(typeof date === 'string' ? {} : { layout: { creationDate: date } }),
+  });
   const folder = join(contentRoot, 'municipalities', id);
   const own = result.diagnostics.filter((d) => d.file === written.profile || !relative(folder, d.file).startsWith('..'));
   const errors = countBySeverity(result.diagnostics).errors;

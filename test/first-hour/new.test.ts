@@ -12,13 +12,19 @@ import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { runNew, type NewCommandOptions } from '../../src/cli/new-command.js';
+import type { NewCommandOptions } from '../../src/cli/new-command.js';
 import { NEW_FIELDS, profileText } from '../../src/profiles/new-profile.js';
 import { schemas } from '../../src/schema/index.js';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const BIN = join(REPO, 'bin', 'folderpers.js');
 const STACK_TRACE = /^\s+at .+[:(]\d+:\d+\)?$/m;
+
+/**
+ * The compiled command, as the CLI runs it: its closing validation lays out on a worker
+ * thread, whose script exists only compiled.
+ */
+const { runNew } = (await import(join(REPO, 'dist', 'src', 'cli', 'new-command.js'))) as typeof import('../../src/cli/new-command.js');
 
 const LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="80" viewBox="0 0 200 80"><title>Bergen op Zoom</title><rect width="200" height="80" fill="#A3171E"/></svg>\n';
 
@@ -171,6 +177,16 @@ describe('folderpers new (CLI, options)', () => {
     for (const r of [colour, phone, email, website, name, logo, unsafe]) expect(r.stderr).toContain('nothing was written');
     expect(await listing()).toEqual(before);
   });
+});
+
+describe('folderpers new (CLI): what only the full validation finds', () => {
+  it('a character the fonts lack is reported at the new profile\'s line after writing, exit 1, as validate reports it', async () => {
+    const r = cli('new', 'bergen-op-zoom', ...FLAGS.map((v) => (v === 'Gemeente Bergen op Zoom' ? 'Gemeente Bergen op Zoom 🙂' : v)));
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^content\/municipalities\/bergen-op-zoom\.yaml\n {2}2:\d+ +error +.+ {2}text\/missing-glyph$/m);
+    expect(r.stderr).toContain('the profile was written, but validate reports an error; fix it and run folderpers validate --municipality bergen-op-zoom');
+    expect(cli('validate', '--municipality', 'bergen-op-zoom').status).toBe(1);
+  }, 60_000);
 });
 
 describe('folderpers new (on a terminal: questions)', () => {
