@@ -44,6 +44,7 @@ export function createProgram(): Command {
       'after',
       `
 Examples:
+  folderpers new bergen-op-zoom                    add a municipality (asks for its details on a terminal)
   folderpers validate                              check all content, report every problem
   folderpers validate --readability                add the B1 readability report per document and section
   folderpers build --municipality rotterdam        rebuild one municipality's leaflets
@@ -101,6 +102,33 @@ Content layout, profile fields and every rule: see README.md.`,
     .action(async (opts) => {
       const { runWatch } = await import('./watch-command.js');
       process.exitCode = await runWatch(opts);
+    });
+
+  program
+    .command('new')
+    .description("add a municipality: its profile content/municipalities/<id>.yaml and folder, from options or, on a terminal, by asking")
+    .argument('<id>', "the municipality's id: its name in lower case, hyphens for spaces, no diacritics (bergen-op-zoom)")
+    .option('--content <dir>', 'content folder', 'content')
+    .option('--name <name>', 'the name on every document, e.g. "Gemeente Bergen op Zoom"')
+    .option('--organisation <name>', 'who residents contact for client support')
+    .option('--phone <number>', 'a Dutch phone number as it should read, e.g. "0164 123 456"')
+    .option('--email <address>', 'the e-mail address')
+    .option('--website <url>', 'the https:// web address (also the QR code)')
+    .option('--primary <colour>', 'the brand colour, #RRGGBB, at least 4.5:1 with white')
+    .option('--logo <file>', 'an SVG or PNG logo, copied into the new folder')
+    .option('--example', 'mark the details as invented (a demonstration profile: example: true)', false)
+    .addHelpText(
+      'after',
+      `
+Without a terminal every value must be given: a missing one is a usage error (exit 2).
+Each value is checked as validate checks it; nothing is written until all pass (exit 1).
+Example:
+  folderpers new bergen-op-zoom --name "Gemeente Bergen op Zoom" --organisation "MEE West-Brabant" \\
+    --phone "0164 123 456" --email info@mee-wb.nl --website https://www.mee-wb.nl --primary "#A3171E" --logo logo.svg`,
+    )
+    .action(async (id: string, opts) => {
+      const { runNew } = await import('./new-command.js');
+      process.exitCode = await runNew(id, opts);
     });
 
   const manifest = program.command('manifest').description('work with build manifests');

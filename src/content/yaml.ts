@@ -27,6 +27,18 @@ export interface YamlData {
   diagnostics: Diagnostic[];
   /** True when the file could not be read as YAML at all; its value is then unreliable. */
   broken: boolean;
+  /**
+   * Empty values that are empty only because YAML read what follows the key as a comment
+   * (`primary: #A3171E`): JSON pointer → the diagnostic that says so, to report instead of
+   * "is empty".
+   */
+  commentValues: Map<string, Diagnostic>;
+  /**
+   * Scalars YAML reads as something other than text (`phone: 0101234567` is the number
+   * 101234567) that were kept as written because the schema wants text: JSON pointer → what
+   * was written, and the place.
+   */
+  unquoted: Map<string, { written: string; read: unknown; at: SourceRef }>;
 }
 
 export interface YamlOptions {
@@ -60,6 +72,8 @@ export function parseYaml(source: SourceText, start: number, end: number, option
     texts: new Map(),
     diagnostics: [],
     broken: false,
+    commentValues: new Map(),
+    unquoted: new Map(),
   };
   for (const err of doc.errors) {
     const rule = err.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax';
@@ -117,7 +131,10 @@ class Walker {
         const empty = valueNode === null || (isScalar(valueNode) && valueNode.value === null && !valueNode.source);
         if (empty) {
           // `key:` with nothing after it: the place of the key stands for the empty value.
-          if (keyNode.range) this.data.values.set(pointer(childPath), this.source.at(this.start + keyNode.range[0]));
+          if (keyNode.range) {
+            this.data.values.set(pointer(childPath), this.source.at(this.start + keyNode.range[0]));
+            this.noteCommentValue(childPath, keyNode.range[1]);
+          }
           out[key] = null;
         } else {
           out[key] = this.walk(valueNode!, childPath, depth + 1);
@@ -133,6 +150,7 @@ class Walker {
     if (isScalar(node)) {
       let value = node.value;
       if (typeof value !== 'string' && value !== null && node.source !== undefined && this.options.expectsString?.(path)) {
+        this.data.unquoted.set(here, { written: node.source, read: value, at: this.source.at(this.start + (node.range?.[0] ?? 0)) });
         value = node.source;
       }
       if (typeof value === 'string' && node.range) {
@@ -141,5 +159,29 @@ class Walker {
       return value;
     }
     return null;
+  }
+
+  /**
+   * `key: #A3171E`: a `#` after a space starts a comment, so YAML reads no value at all.
+   * What the author meant is the comment's first word or words (up to a further ` #`).
+   */
+  private noteCommentValue(path: string[], keyEnd: number): void {
+    const from = this.start + keyEnd;
+    const lineEnd = this.source.text.indexOf('\n', from);
+    const rest = this.source.text.slice(from, lineEnd === -1 ? undefined : lineEnd).replace(/\r$/, '');
+    const m = /^[ \t]*:[ \t]+(#.*)$/.exec(rest);
+    if (!m) return;
+    const meant = m[1]!.split(/[ \t]#/)[0]!.trim();
+    if (meant === '#') return;
+    const key = path[path.length - 1]!;
+    const at = this.source.at(from + m[0].length - m[1]!.length);
+    this.data.commentValues.set(
+      pointer(path),
+      diagnostic(
+        at,
+        'yaml/unquoted-hash',
+        `${path.join('.')} has no value: YAML reads '${meant}' as a comment (a # after a space starts one); put the value in quotes: ${key}: "${meant}"`,
+      ),
+    );
   }
 }

@@ -14,7 +14,7 @@ import type { LocatedText } from '../content/located.js';
 import type { Block, Inline } from '../content/model.js';
 import { readSource } from '../content/read-source.js';
 import { SourceText } from '../content/source-text.js';
-import { parseYaml } from '../content/yaml.js';
+import { parseYaml, type YamlData } from '../content/yaml.js';
 import { pointerSegments, schemas, validateAgainst } from '../schema/index.js';
 import { checkAssets, type AssetField, type AssetPool } from './assets.js';
 import { isNonTextField, linkKindOf } from './field-kinds.js';
@@ -35,6 +35,8 @@ export interface ProfileFile {
   diagnostics: Diagnostic[];
   /** True when the schema found errors: dependent checks are then left out. */
   invalid: boolean;
+  /** Values YAML reads as numbers or booleans, kept as written because the schema wants text. */
+  unquoted: YamlData['unquoted'];
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {
@@ -51,6 +53,7 @@ async function loadYamlFile(file: string, schemaId: string, contentRoot: string)
     strings: new Map(),
     diagnostics: [],
     invalid: true,
+    unquoted: new Map(),
   };
   const read = await readSource(file, contentRoot);
   result.diagnostics.push(...read.diagnostics);
@@ -63,11 +66,13 @@ async function loadYamlFile(file: string, schemaId: string, contentRoot: string)
   result.positions = yaml.values;
   result.keys = yaml.keys;
   result.strings = yaml.texts;
+  result.unquoted = yaml.unquoted;
   if (yaml.broken) return result;
   const schemaDiagnostics = validateAgainst(schemaId, yaml.value ?? null, {
     values: yaml.values,
     keys: yaml.keys,
     fallback: fileStart(file),
+    emptyBecause: yaml.commentValues,
   });
   result.diagnostics.push(...schemaDiagnostics);
   result.invalid = schemaDiagnostics.length > 0;
@@ -110,7 +115,7 @@ function stringAt(data: Record<string, unknown>, ...path: string[]): string | un
   return typeof v === 'string' ? v : undefined;
 }
 
-function assetFields(own: ProfileFile): AssetField[] {
+export function assetFields(own: ProfileFile): AssetField[] {
   const fields: AssetField[] = [];
   const add = (pointer: string, expect: AssetField['expect'], ...path: string[]): void => {
     const value = stringAt(own.data, ...path);

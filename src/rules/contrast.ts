@@ -6,6 +6,7 @@
  * Contrast is symmetric, so one ratio covers both directions.
  */
 import { diagnostic, type Diagnostic, type SourceRef } from '../diagnostics/index.js';
+import { nearestPassingShade } from '../layout/color.js';
 
 export const CONTRAST_RULE = 'contrast/too-low';
 
@@ -33,6 +34,7 @@ export function checkBrandContrast(role: 'primary' | 'secondary', colour: string
   const ratio = contrastRatio(colour, '#FFFFFF');
   const needed = role === 'primary' ? MIN_CONTRAST_TEXT : MIN_CONTRAST_LARGE;
   if (ratio >= needed) return undefined;
+  const shade = nearestPassingShade(colour, '#FFFFFF', needed);
   const use =
     role === 'primary'
       ? 'white text on it and text in it on white need'
@@ -40,6 +42,6 @@ export function checkBrandContrast(role: 'primary' | 'secondary', colour: string
   return diagnostic(
     at,
     CONTRAST_RULE,
-    `brand.${role} ${colour} has a contrast of ${(Math.floor(ratio * 100) / 100).toFixed(2)}:1 with white; ${use} at least ${needed}:1 (WCAG 2.1). Choose a darker colour`,
+    `brand.${role} ${colour} has a contrast of ${(Math.floor(ratio * 100) / 100).toFixed(2)}:1 with white; ${use} at least ${needed}:1 (WCAG 2.1). The nearest darker shade of the same hue that passes is ${shade} (${(Math.floor(contrastRatio(shade, '#FFFFFF') * 100) / 100).toFixed(2)}:1): write ${role}: "${shade}"`,
   );
 }

@@ -15,6 +15,8 @@ export interface SourceMap {
   keys: Map<string, SourceRef>;
   /** Used when neither the pointer nor any parent of it has a place. */
   fallback: SourceRef;
+  /** Why a value is empty, where the YAML reader knows better than "is empty" (src/content/yaml.ts). */
+  emptyBecause?: Map<string, Diagnostic>;
 }
 
 function placeOf(map: SourceMap, ptr: string): SourceRef {
@@ -190,6 +192,11 @@ export function toDiagnostics(errors: readonly ErrorObject[], map: SourceMap, ct
   const seen = new Set<string>();
   for (const err of errors) {
     if (redundant(err, errors)) continue;
+    const because = err.data === null ? map.emptyBecause?.get(err.instancePath) : undefined;
+    if (because) {
+      if (!out.includes(because)) out.push(because);
+      continue;
+    }
     const { message, ptr, atKey } = describe(err, ctx);
     // A missing key is reported at its parent's key (`contact:`), an unknown key at itself.
     const at = (atKey || err.keyword === 'required' ? map.keys.get(ptr) : undefined) ?? placeOf(map, ptr);

@@ -23,6 +23,7 @@ import { checkProfileValues } from '../rules/profile-values.js';
 import { checkSectionOverrides } from '../rules/section-overrides.js';
 import { checkStringCharacters } from '../rules/control-characters.js';
 import { checkGlyphs } from '../rules/glyph-coverage.js';
+import { checkIdentity } from '../rules/identity.js';
 import { checkTexts } from '../rules/text.js';
 import { suggest } from '../schema/index.js';
 import { checkLanguage, type ReadabilityReport } from '../language/index.js';
@@ -139,7 +140,8 @@ async function validateWith(options: ValidateOptions, layout: LayoutCheck | unde
   // Relative to the working directory, as diagnostics name files.
   const shown = (dir: string) => relative(process.cwd(), join(root, dir)) || dir;
   checkDocumentIds(documentFiles, options.documents, shown('documents'));
-  const municipalityFiles = selectMunicipalities(await listContentFiles(municipalitiesDir, 'profile'), options.municipalities, shown('municipalities'));
+  const allMunicipalityFiles = await listContentFiles(municipalitiesDir, 'profile');
+  const municipalityFiles = selectMunicipalities(allMunicipalityFiles, options.municipalities, shown('municipalities'));
   diagnostics.push(
     ...documentFiles.duplicates.map((d) => duplicateDiagnostic('document', d)),
     ...municipalityFiles.duplicates.map((d) => duplicateDiagnostic('profile', d)),
@@ -207,6 +209,7 @@ async function validateWith(options: ValidateOptions, layout: LayoutCheck | unde
     }
   }
   for (const load of loads) diagnostics.push(...checkSectionOverrides(load.own, models, documentIds));
+  diagnostics.push(...(await checkIdentity({ root, allProfiles: allMunicipalityFiles.files, loads })));
 
   if (layout) diagnostics.push(...(await layout.finish({ root, diagnostics })));
 

@@ -70,7 +70,13 @@ async function validWorkspace(): Promise<string> {
   for (const doc of await readdir(path.join(content, 'documents'))) {
     await edit(path.join(content, 'documents', doc), (t) => t.replace(/https:\/\/[^\s)>"']+/g, `https://${HOST}/document`));
   }
-  await writeFile(path.join(content, 'municipalities', 'netwerk.yaml'), profile('rotterdam/logo.svg', HOST));
+  // Its own logo: another municipality's file would be profile/foreign-asset.
+  await mkdir(path.join(content, 'municipalities', 'netwerk'));
+  await writeFile(
+    path.join(content, 'municipalities', 'netwerk', 'logo.svg'),
+    '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40"><title>Netwerk</title><rect width="120" height="40" fill="#005A9C"/></svg>\n',
+  );
+  await writeFile(path.join(content, 'municipalities', 'netwerk.yaml'), profile('netwerk/logo.svg', HOST));
   return dir;
 }
 
@@ -78,7 +84,6 @@ async function validWorkspace(): Promise<string> {
 async function hostileWorkspace(): Promise<string> {
   const dir = await validWorkspace();
   const municipalities = path.join(dir, 'content', 'municipalities');
-  await mkdir(path.join(municipalities, 'netwerk'));
   await writeFile(
     path.join(municipalities, 'netwerk', 'logo.svg'),
     [

@@ -88,6 +88,7 @@ function profileFile(file: string, strings: Record<string, string>, texts: strin
     strings: new Map(Object.entries(strings).map(([ptr, v]) => [ptr, located(file, v)])),
     diagnostics: [],
     invalid: false,
+    unquoted: new Map(),
   };
 }
 

@@ -65,7 +65,44 @@ describe('contrast/too-low', () => {
     expect(checkBrandContrast('secondary', '#888888', at)).toBeUndefined();
     expect(checkBrandContrast('secondary', '#BBBBBB', at)?.message).toContain('at least 3:1');
   });
+
+  it('suggests a shade of the same hue that passes the same rule, and none darker than needed', () => {
+    for (const role of ['primary', 'secondary'] as const) {
+      for (const colour of ['#FFD700', '#7FB2E5', '#2E9E3E', '#FF0000', '#BBBBBB', '#E0E0FF', '#00FFFF']) {
+        const needed = role === 'primary' ? 4.5 : 3;
+        if (contrastRatio(colour, '#FFFFFF') >= needed) continue;
+        const message = checkBrandContrast(role, colour, at)?.message ?? '';
+        const shade = new RegExp(`write ${role}: "(#[0-9A-F]{6})"`).exec(message)?.[1];
+        expect(shade, `${role} ${colour}: ${message}`).toBeDefined();
+        expect(checkBrandContrast(role, shade!, at), `${shade} for ${colour}`).toBeUndefined();
+        expect(Math.abs(hue(shade!) - hue(colour))).toBeLessThan(3);
+        // A little lighter would fail again: the nearest passing shade, not just any darker one.
+        expect(contrastRatio(lighter(shade!), '#FFFFFF')).toBeLessThan(needed + 0.1);
+      }
+    }
+  });
 });
+
+function hsl(hex: string): [number, number, number] {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  const l = (max + min) / 2;
+  if (max === min) return [0, 0, l];
+  const d = max - min;
+  const h = max === r ? (g - b) / d + (g < b ? 6 : 0) : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+  return [h * 60, d / (1 - Math.abs(2 * l - 1)), l];
+}
+
+function hue(hex: string): number {
+  return hsl(hex)[0];
+}
+
+/** The same colour 2 % lighter. */
+function lighter(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return '#' + [r!, g!, b!].map((c) => Math.min(255, Math.round(c + (255 - c) * 0.02)).toString(16).padStart(2, '0')).join('');
+}
 
 describe('text rules', () => {
   it('finds a Greek letter inside a Latin word at its column', () => {
