@@ -17,12 +17,12 @@ import { join } from 'node:path';
 import { kindOf } from '../kinds/registry.js';
 import { fromHsl, nearestPassingShade, toHex } from '../layout/color.js';
 import { fontsLoaded } from '../layout/text/fonts.js';
-import { SHAPES_INDEX, shapesFile, shapesHash, type ShapesIndex } from '../layout/text/shipped-shapes.js';
+import { shapesFile, type ShapesIndex } from '../layout/text/shipped-shapes.js';
 import { runsShaped } from '../patches/index.js';
 import { useStripStore } from '../render/png/index.js';
-import { SHIPPED_INDEX, type ShippedIndex } from '../render/png/shipped-strips.js';
 import { validateContent } from '../validate/index.js';
 import { sha256 } from './hash.js';
+import { SHIPPED_INDEX, type ShippedIndex } from './shipped-files.js';
 import { PRINT_FORMAT } from './formats.js';
 import { renderJob, warmUp } from './render-job.js';
 import { SHIPPED_SHAPES_DIR, SHIPPED_STRIPS_DIR, TOOL_ROOT } from './tool-root.js';
@@ -67,7 +67,7 @@ async function compileShipped(): Promise<{ strips: number; words: number }> {
     }
   }
 
-  const strips: ShippedIndex = { format: 1, strips: {} };
+  const strips: ShippedIndex<'strips'> = { format: 1, strips: {} };
   const stripsDir = emptied(SHIPPED_STRIPS_DIR);
   for (const [key, bytes] of [...kept].sort(([a], [b]) => (a < b ? -1 : 1))) {
     writeFileSync(join(stripsDir, key), bytes);
@@ -83,11 +83,11 @@ async function compileShipped(): Promise<{ strips: number; words: number }> {
       if (runs.size === 0) continue;
       const { name, text } = shapesFile(font.bytes, runs);
       writeFileSync(join(SHIPPED_SHAPES_DIR, name), text);
-      shapes.fonts[shapesHash(font.bytes)] = sha256(text);
+      shapes.fonts[sha256(font.bytes)] = sha256(text);
       words += runs.size;
     }
   }
-  writeFileSync(join(SHIPPED_SHAPES_DIR, SHAPES_INDEX), `${JSON.stringify(shapes)}\n`);
+  writeFileSync(join(SHIPPED_SHAPES_DIR, SHIPPED_INDEX), `${JSON.stringify(shapes)}\n`);
   return { strips: kept.size, words };
 }
 

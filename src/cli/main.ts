@@ -32,6 +32,16 @@ function shard(value: string): { index: number; count: number } {
   return { index: Number(m[1]), count: Number(m[2]) };
 }
 
+/** What `build` and `watch` both take: where the content and the output are, which part to build, on how many threads. */
+function buildOptions(command: Command): Command {
+  return command
+    .option('--content <dir>', 'content folder', 'content')
+    .option('--out <dir>', 'output folder', 'out')
+    .option('--municipality <id>', 'only this municipality (repeatable)', collect, [] as string[])
+    .option('--document <id>', 'only this document (repeatable)', collect, [] as string[])
+    .option('--jobs <n>', 'worker threads (default: available cores)', positiveInt);
+}
+
 export function createProgram(): Command {
   const program = new Command();
   program
@@ -70,14 +80,8 @@ Content layout, profile fields and every rule: see README.md.`,
       process.exitCode = await runValidate(opts);
     });
 
-  program
-    .command('build')
+  buildOptions(program.command('build'))
     .description('validate, then render PDFs, SVGs and PNGs per municipality into the output folder')
-    .option('--content <dir>', 'content folder', 'content')
-    .option('--out <dir>', 'output folder', 'out')
-    .option('--municipality <id>', 'only this municipality (repeatable)', collect, [] as string[])
-    .option('--document <id>', 'only this document (repeatable)', collect, [] as string[])
-    .option('--jobs <n>', 'worker threads (default: available cores)', positiveInt)
     .option('--shard <i/n>', 'build only shard I of N (municipalities split deterministically)', shard)
     .option('--force', 'render everything, even artifacts whose inputs did not change', false)
     .option('--print', 'also make the print-shop edition of every document (<document>.print.pdf: PDF/X-1a, FOGRA39, bleed and crop marks)', false)
@@ -89,14 +93,8 @@ Content layout, profile fields and every rule: see README.md.`,
       process.exitCode = await runBuild(opts);
     });
 
-  program
-    .command('watch')
+  buildOptions(program.command('watch'))
     .description('build, then build the selection again whenever a document, profile, defaults or asset changes (Ctrl-C to stop)')
-    .option('--content <dir>', 'content folder', 'content')
-    .option('--out <dir>', 'output folder', 'out')
-    .option('--municipality <id>', 'only this municipality (repeatable)', collect, [] as string[])
-    .option('--document <id>', 'only this document (repeatable)', collect, [] as string[])
-    .option('--jobs <n>', 'worker threads (default: available cores)', positiveInt)
     .option('--print', 'also make the print-shop edition of every document', false)
     .addOption(formatOption())
     .action(async (opts) => {

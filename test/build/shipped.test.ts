@@ -11,8 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SHIPPED_SHAPES_DIR, SHIPPED_STRIPS_DIR, TOOL_ROOT } from '../../src/build/tool-root.js';
 import type { DocumentModel } from '../../src/content/model.js';
 import type { LoadedProfile } from '../../src/profiles/model.js';
-import { SHIPPED_INDEX } from '../../src/render/png/shipped-strips.js';
-import { SHAPES_INDEX } from '../../src/layout/text/shipped-shapes.js';
+import { SHIPPED_INDEX } from '../../src/build/shipped-files.js';
 import { validateContent } from '../../src/validate/index.js';
 
 let documents: DocumentModel[];
@@ -95,7 +94,7 @@ describe('shipped strips and shapes', () => {
   it('hold the bundled documents’ shared strips and words, and a first build that uses them draws the same bytes', async () => {
     const strips = JSON.parse(readFileSync(join(SHIPPED_STRIPS_DIR, SHIPPED_INDEX), 'utf8')) as { strips: Record<string, string> };
     expect(Object.keys(strips.strips).length).toBeGreaterThan(50);
-    const shapes = JSON.parse(readFileSync(join(SHIPPED_SHAPES_DIR, SHAPES_INDEX), 'utf8')) as { fonts: Record<string, string> };
+    const shapes = JSON.parse(readFileSync(join(SHIPPED_SHAPES_DIR, SHIPPED_INDEX), 'utf8')) as { fonts: Record<string, string> };
     expect(Object.keys(shapes.fonts).length).toBeGreaterThanOrEqual(3);
 
     const worked = await drawAll('leiden', { strips: NOWHERE, shapes: NOWHERE });
@@ -109,7 +108,7 @@ describe('shipped strips and shapes', () => {
 
   it('are not used when a file is not what the index says, and the bytes stay the same', async () => {
     const worked = await drawAll('huizen', { strips: NOWHERE, shapes: NOWHERE });
-    const tampered = await drawAll('huizen', { strips: tamperedCopy(SHIPPED_STRIPS_DIR, SHIPPED_INDEX), shapes: tamperedCopy(SHIPPED_SHAPES_DIR, SHAPES_INDEX) });
+    const tampered = await drawAll('huizen', { strips: tamperedCopy(SHIPPED_STRIPS_DIR, SHIPPED_INDEX), shapes: tamperedCopy(SHIPPED_SHAPES_DIR, SHIPPED_INDEX) });
     expect(tampered.stripsUsed + tampered.shippedRuns).toBe(0);
     expectSameFiles(tampered, worked);
   });

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { cp, lstat, mkdir, mkdtemp, readFile, readdir, readlink, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
 export const CLI = path.join(REPO, 'bin', 'folderpers.js');
@@ -121,4 +122,20 @@ export function runCli(cwd: string, args: string[], options: { timeoutMs?: numbe
 /** A Node stack frame ("    at fn (file.js:1:2)") anywhere in the output means a crash leaked out. */
 export function hasStackTrace(text: string): boolean {
   return /^\s+at .+(:\d+:\d+\)?|\(native\)|\(<anonymous>\))$/m.test(text);
+}
+
+/**
+ * For a test file: a function that makes a fresh workspace on every call; all of them are
+ * removed after the file's tests. Call it at the top of the file.
+ */
+export function workspacesOfFile(): () => Promise<string> {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    await Promise.all(dirs.map(removeWorkspace));
+  });
+  return async () => {
+    const dir = await makeWorkspace();
+    dirs.push(dir);
+    return dir;
+  };
 }

@@ -11,21 +11,12 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import sharp from 'sharp';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultFontFiles } from '../../src/layout/text/index.js';
-import { makeWorkspace, removeWorkspace, runCli } from '../hostile/workspace.js';
+import { runCli, workspacesOfFile } from '../hostile/workspace.js';
 import { IDENTITY, permutedFont, SWAPPED, type Permutation } from './permuted-font.js';
 
-const workspaces: string[] = [];
-afterAll(async () => {
-  await Promise.all(workspaces.map(removeWorkspace));
-});
-
-async function workspace(): Promise<string> {
-  const dir = await makeWorkspace();
-  workspaces.push(dir);
-  return dir;
-}
+const workspace = workspacesOfFile();
 
 interface Report {
   diagnostics: Array<{ file: string; line: number; column: number; severity: string; rule: string; message: string }>;

@@ -8,19 +8,10 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { makeWorkspace, removeWorkspace, runCli } from '../hostile/workspace.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, workspacesOfFile } from '../hostile/workspace.js';
 
-const workspaces: string[] = [];
-afterAll(async () => {
-  await Promise.all(workspaces.map(removeWorkspace));
-});
-
-async function workspace(): Promise<string> {
-  const dir = await makeWorkspace();
-  workspaces.push(dir);
-  return dir;
-}
+const workspace = workspacesOfFile();
 
 async function edit(dir: string, file: string, change: (text: string) => string): Promise<void> {
   const p = path.join(dir, file);

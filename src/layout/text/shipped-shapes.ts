@@ -10,19 +10,13 @@
  * gives and it was made with the installed fontkit. Text not in it is shaped as before,
  * so anything missing or wrong costs time, never a glyph.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type * as fontkit from 'fontkit';
+import { sha256 } from '../../build/hash.js';
+import { readShipped, shippedIndex, type ShippedIndex } from '../../build/shipped-files.js';
 import { installedVersion } from '../../patches/versions.js';
 
-export const SHAPES_INDEX = 'index.json';
-
-export interface ShapesIndex {
-  format: 1;
-  /** sha256 of a font file → sha256 of `dir/<font sha256>.json`. */
-  fonts: Record<string, string>;
-}
+/** sha256 of a font file → sha256 of `dir/<font sha256>.json`. */
+export type ShapesIndex = ShippedIndex<'fonts'>;
 
 /** One run: script, language, direction, features, glyph ids, each glyph's code points, and four numbers per glyph (x/y advance, x/y offset). */
 export interface StoredRun {
@@ -40,10 +34,6 @@ export interface ShapesFile {
   fontkit: string;
   runs: Record<string, StoredRun>;
 }
-
-const HEX = /^[0-9a-f]{64}$/;
-
-const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
 /** What fontkit's GlyphRun offers its callers here (measure.ts, pdfkit, the SVG glyphs). */
 class ShippedRun {
@@ -69,24 +59,11 @@ class ShippedRun {
   }
 }
 
-function readJson<T>(file: string, hash: string): T | undefined {
+function parsed(bytes: Buffer | undefined): Partial<ShapesFile> | undefined {
   try {
-    const bytes = readFileSync(file);
-    return sha256(bytes) === hash ? (JSON.parse(bytes.toString('utf8')) as T) : undefined;
+    return bytes && (JSON.parse(bytes.toString('utf8')) as Partial<ShapesFile>);
   } catch {
     return undefined;
-  }
-}
-
-let index: Map<string, string> | undefined;
-
-function readIndex(dir: string): Map<string, string> {
-  try {
-    const parsed = JSON.parse(readFileSync(join(dir, SHAPES_INDEX), 'utf8')) as Partial<ShapesIndex>;
-    if (parsed.format !== 1 || typeof parsed.fonts !== 'object' || parsed.fonts === null) return new Map();
-    return new Map(Object.entries(parsed.fonts).filter(([font, hash]) => HEX.test(font) && typeof hash === 'string'));
-  } catch {
-    return new Map();
   }
 }
 
@@ -95,10 +72,8 @@ function readIndex(dir: string): Map<string, string> {
  * undefined when none were shipped for it.
  */
 export function shippedShapes(dir: string, bytes: Uint8Array, font: fontkit.Font): ((text: string) => fontkit.GlyphRun | undefined) | undefined {
-  index ??= readIndex(dir);
   const fontHash = sha256(bytes);
-  const fileHash = index.get(fontHash);
-  const file = fileHash ? readJson<Partial<ShapesFile>>(join(dir, `${fontHash}.json`), fileHash) : undefined;
+  const file = parsed(readShipped(dir, `${fontHash}.json`, shippedIndex(dir, 'fonts').get(fontHash)));
   if (!file || file.format !== 1 || file.fontkit !== installedVersion('fontkit') || typeof file.runs !== 'object' || file.runs === null) return undefined;
   const runs = file.runs;
   return (text) => {
@@ -115,7 +90,7 @@ export function shippedShapes(dir: string, bytes: Uint8Array, font: fontkit.Font
 }
 
 /** A run as stored. */
-export function storedRun(run: fontkit.GlyphRun): StoredRun {
+function storedRun(run: fontkit.GlyphRun): StoredRun {
   const r = run as fontkit.GlyphRun & { language: string | null; features: Record<string, boolean> };
   return {
     s: r.script,
@@ -135,4 +110,3 @@ export function shapesFile(fontBytes: Uint8Array, runs: ReadonlyMap<string, font
   return { name: `${sha256(fontBytes)}.json`, text: `${JSON.stringify(file)}\n` };
 }
 
-export { sha256 as shapesHash };
