@@ -45,8 +45,15 @@ async function probeWrite(outDir: string, out: string): Promise<string | undefin
     let current = existing;
     for (const part of missing) {
       current = join(current, part);
-      await mkdir(current);
-      created.push(current);
+      try {
+        await mkdir(current);
+        created.push(current);
+      } catch (err) {
+        // A second build started at the same moment made it first: it is a folder all the
+        // same (the output lock then decides which build writes), and it is not ours to remove.
+        const made = (err as NodeJS.ErrnoException).code === 'EEXIST' && (await stat(current).catch(() => undefined))?.isDirectory();
+        if (!made) throw err;
+      }
     }
     const probe = tempPathFor(join(out, 'write-probe'));
     const handle = await open(probe, 'wx');
