@@ -3,6 +3,7 @@
  * pixels), then a full decode by sharp with the same pixel limit, so a truncated or
  * corrupt file is refused here rather than in a renderer.
  */
+import { importModule } from '../bundle/import-module.js';
 import { isPng } from './sniff.js';
 import { MAX_PIXELS, MAX_SIDE } from './limits.js';
 
@@ -33,7 +34,7 @@ export function pixelLimitProblem(width: number, height: number): string | undef
 /** Decodes the whole image under the pixel limit; undefined when it decodes cleanly. */
 export async function pngDecodeProblem(bytes: Buffer): Promise<string | undefined> {
   // Loaded on first use: a build whose logos are all SVG (most) does not pay for sharp here.
-  const { default: sharp } = await import('sharp');
+  const { default: sharp } = await importModule<typeof import('sharp')>('sharp');
   try {
     const image = sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'warning' });
     const meta = await image.metadata();

@@ -1,13 +1,15 @@
 /**
- * The real JobRunner: a WorkerPool running worker.js. The worker is compiled JavaScript
- * beside this file (dist/src/build/worker.js), found relative to this module so the CLI
- * works from any working directory and when installed as a package.
+ * The real JobRunner: a WorkerPool running worker.js: its bundle when the CLI runs bundled
+ * (src/bundle/), else the compiled JavaScript beside this file (dist/src/build/worker.js),
+ * found relative to this module so the CLI works from any working directory and when
+ * installed as a package.
  *
  * A runner can be started before validation with warm workers: they load the renderers
  * and fonts on a spare core while the main thread validates. If nothing needs rendering
  * they are simply closed.
  */
 import { availableParallelism } from 'node:os';
+import { workerScript } from '../bundle/worker-script.js';
 import type { DocumentModel } from '../content/model.js';
 import type { LoadedProfile } from '../profiles/model.js';
 import type { JobRunner, RenderRequest, RenderResult } from './build.js';
@@ -15,7 +17,7 @@ import type { BuildJob } from './plan.js';
 import { WorkerPool } from './pool.js';
 import type { WorkerInit } from './worker.js';
 
-const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
+const WORKER_SCRIPT = workerScript('build-worker', new URL('./worker.js', import.meta.url));
 
 /**
  * A worker started after validation needs ~1 s (loading the renderers, its warm-up, cold

@@ -24,6 +24,7 @@ import { SHIPPED_STRIPS_DIR, useShipped } from './tool-root.js';
 import { fileStripStore, type ReportingStripStore } from './strip-store.js';
 import { registerKindModule } from '../kinds/registry.js';
 import { mark } from './trace.js';
+import { codeCacheCheckpoint } from '../bundle/checkpoint.js';
 
 mark('worker: modules loaded');
 
@@ -101,7 +102,10 @@ parentPort!.on('message', (message: WorkerMessage<RenderRequest>) => {
   if ('setup' in message) return setup(message.setup as WorkerInit);
   const { id, request } = message;
   handle(request).then(
-    (result) => parentPort!.postMessage({ id, ok: true, result } satisfies WorkerReply<RenderResult>),
+    (result) => {
+      parentPort!.postMessage({ id, ok: true, result } satisfies WorkerReply<RenderResult>);
+      codeCacheCheckpoint();
+    },
     (err: unknown) =>
       parentPort!.postMessage({ id, ok: false, error: err instanceof Error ? err.message : String(err) } satisfies WorkerReply<RenderResult>),
   );

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { importModule } from '../bundle/import-module.js';
 import type { DocumentBase } from '../content/model.js';
 import { assert } from '../diagnostics/index.js';
 import { schemas, type JsonSchema } from '../schema/registry.js';
@@ -68,7 +69,7 @@ export function inlinesOf<I>(doc: DocumentBase<I>): I[] {
 export async function registerKindModule(url: string): Promise<AnyKind> {
   const known = added.get(url);
   if (known) return known;
-  const kind = ((await import(url)) as { default?: AnyKind }).default;
+  const kind = (await importModule<{ default?: AnyKind }>(url)).default;
   assert(kind && typeof kind.name === 'string', `${url} has no kind definition as its default export`);
   register(kind);
   if (kind.schemaFile) schemas().add(JSON.parse(readFileSync(kind.schemaFile, 'utf8')) as JsonSchema);

@@ -12,6 +12,7 @@ import type { BuildJob } from '../build/plan.js';
 import type { WorkerMessage, WorkerReply } from '../build/pool.js';
 import { layOutJob, layoutEnv } from '../build/lay-out-job.js';
 import { registerKindModule } from '../kinds/registry.js';
+import { codeCacheCheckpoint } from '../bundle/checkpoint.js';
 import { defaultFontFiles, loadFontSet } from '../layout/text/index.js';
 import type { LoadedProfile } from '../profiles/model.js';
 
@@ -64,7 +65,10 @@ parentPort!.on('message', (message: WorkerMessage<LayoutRequest>) => {
   if ('setup' in message) return setup(message.setup as LayoutWorkerInit);
   const { id, request } = message;
   handle(request).then(
-    (result) => parentPort!.postMessage({ id, ok: true, result } satisfies WorkerReply<LayoutReply>),
+    (result) => {
+      parentPort!.postMessage({ id, ok: true, result } satisfies WorkerReply<LayoutReply>);
+      codeCacheCheckpoint();
+    },
     (err: unknown) => parentPort!.postMessage({ id, ok: false, error: err instanceof Error ? err.message : String(err) } satisfies WorkerReply<LayoutReply>),
   );
 });

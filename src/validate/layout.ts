@@ -13,6 +13,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { join, sep } from 'node:path';
+import { workerScript } from '../bundle/worker-script.js';
 import type { DocumentModel } from '../content/model.js';
 import { diagnostic, fileStart, type Diagnostic } from '../diagnostics/index.js';
 import { oncePerPlace, type JobDiagnostics } from '../build/job-diagnostics.js';
@@ -22,7 +23,7 @@ import { kindModules } from '../kinds/registry.js';
 import type { LoadedProfile } from '../profiles/model.js';
 import type { LayoutReply, LayoutRequest, LayoutWorkerInit } from './layout-worker.js';
 
-const WORKER_SCRIPT = new URL('./layout-worker.js', import.meta.url);
+const WORKER_SCRIPT = workerScript('layout-worker', new URL('./layout-worker.js', import.meta.url));
 
 export interface LayoutStart {
   documents: readonly DocumentModel[];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WorkerPool } from '../../src/build/pool.js';
 
-const echo = new URL('./fixtures/echo-worker.mjs', import.meta.url);
+const echo = { url: new URL('./fixtures/echo-worker.mjs', import.meta.url), options: {} };
 
 describe('WorkerPool', () => {
   it('runs tasks on several workers and returns each result to its caller', async () => {
@@ -32,7 +32,7 @@ describe('WorkerPool', () => {
   });
 
   it('rejects every task when no worker can start', async () => {
-    const pool = new WorkerPool<number, number>(new URL('./fixtures/broken-worker.mjs', import.meta.url), 2);
+    const pool = new WorkerPool<number, number>({ url: new URL('./fixtures/broken-worker.mjs', import.meta.url), options: {} }, 2);
     pool.setup({});
     const results = await Promise.allSettled([pool.run(1), pool.run(2), pool.run(3)]);
     await pool.close();
