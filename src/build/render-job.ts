@@ -40,10 +40,18 @@ const SAMPLE =
  * page of sample text in every face, drawn in every format, so fonts are parsed, their
  * shaping tables read, hyphenation patterns compiled, pdfkit, the SVG outlines and the
  * PNG composer run once and librsvg started. Only caches fill; no result depends on it.
+ *
+ * It stops at the next step once `stop()` says a job has come: from then on it would only
+ * compete with that job for the core (a small build's validation is over before a warm-up
+ * of ~0.3 s is), and the job fills whatever caches it needs itself.
  */
-export async function warmUp(): Promise<void> {
+export async function warmUp(stop: () => boolean = () => false): Promise<void> {
+  // A turn of the event loop between steps, so a job that arrived meanwhile is seen.
+  const stopped = () => new Promise<boolean>((resolve) => setImmediate(() => resolve(stop())));
   const fonts = loadFontSet(defaultFontFiles());
+  if (await stopped()) return;
   for (const word of SAMPLE.split(/\W+/u)) hyphenationPoints(word);
+  if (await stopped()) return;
   const faces = [fonts.regular, fonts.bold, fonts.italic, fonts.boldItalic];
   const frames: Frames = {
     width: 600,
@@ -72,7 +80,9 @@ export async function warmUp(): Promise<void> {
     bookmarks: [],
     meta: { title: 'folderpers', lang: 'nl-NL' },
   };
+  if (await stopped()) return;
   await renderPdf(frames, { creationDate: new Date(0) });
+  if (await stopped()) return;
   const alt = { short: 'folderpers', full: SAMPLE };
   await pagePngs(frames, 0, new Map(), { alt })({ width: 300 });
 }

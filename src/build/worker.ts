@@ -44,8 +44,10 @@ export interface WorkerInit {
 // The bundled documents' strips, measured when the tool was built (compile-shipped.ts).
 useShippedStrips(useShipped() ? shippedStrips(SHIPPED_STRIPS_DIR) : undefined);
 
-// A failed warm-up only means the first job fills the caches itself.
-const warm = warmUp()
+let jobArrived = false;
+
+// A failed or cut-short warm-up only means the first job fills the caches itself.
+const warm = warmUp(() => jobArrived)
   .catch(() => undefined)
   .then(() => mark('worker: warmed up'));
 
@@ -101,6 +103,7 @@ async function handle({ job, dir }: RenderRequest): Promise<RenderResult> {
 parentPort!.on('message', (message: WorkerMessage<RenderRequest>) => {
   if ('setup' in message) return setup(message.setup as WorkerInit);
   const { id, request } = message;
+  jobArrived = true;
   handle(request).then(
     (result) => {
       parentPort!.postMessage({ id, ok: true, result } satisfies WorkerReply<RenderResult>);
