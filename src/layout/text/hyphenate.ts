@@ -9,7 +9,13 @@
 import { createRequire } from 'node:module';
 
 type HyphenateSync = (text: string, options?: { hyphenChar?: string; minWordLength?: number }) => string;
-const { hyphenateSync } = createRequire(import.meta.url)('hyphen/nl') as { hyphenateSync: HyphenateSync };
+let patterns: HyphenateSync | undefined;
+
+/** The patterns load on first use (~50 ms): the main thread of a build only validates, and never hyphenates. */
+function hyphenateSync(text: string, options: { hyphenChar: string; minWordLength: number }): string {
+  patterns ??= (createRequire(import.meta.url)('hyphen/nl') as { hyphenateSync: HyphenateSync }).hyphenateSync;
+  return patterns(text, options);
+}
 
 /** Lowercase forms: `=` at a compound joint, `-` at another syllable break. */
 const EXCEPTIONS = [

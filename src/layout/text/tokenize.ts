@@ -232,7 +232,8 @@ function fragment(pieces: Piece[], after: BreakKind, size: number): Fragment {
   };
 }
 
-const graphemes = new Intl.Segmenter('nl', { granularity: 'grapheme' });
+// Made on first use: ICU's segmenter costs ~20 ms, which every CLI run paid at startup for a rare word.
+let graphemes: Intl.Segmenter | undefined;
 
 /**
  * The last resort for a word of ordinary text that is wider than the column even where it
@@ -252,6 +253,7 @@ function cutBetweenCharacters(f: Fragment, size: number, room: number, word: str
   };
   for (const p of f.pieces) {
     let text = '';
+    graphemes ??= new Intl.Segmenter('nl', { granularity: 'grapheme' });
     for (const { segment } of graphemes.segment(p.text)) {
       const next = text + segment;
       if (width + measure(p.font, next, size) > room && (text !== '' || pieces.length > 0)) {
