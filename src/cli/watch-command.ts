@@ -36,19 +36,10 @@ export async function runWatch(opts: WatchCommandOptions): Promise<number> {
     return code;
   };
 
-  // A usage problem before anything was built (an unknown id, a locked output folder) ends
-  // the run as `build` would; later it is reported and waits for the fix like an error.
-  const first = await build();
-  if (first === EXIT_USAGE) {
-    await runner.close();
-    return EXIT_USAGE;
-  }
-
   return new Promise<number>((done) => {
     let running: Promise<unknown> | undefined;
     let pending: string[] | undefined;
     let stopping = false;
-    let watcher: ContentWatcher | undefined;
 
     const next = () => {
       if (running || stopping || !pending) return;
@@ -61,21 +52,26 @@ export async function runWatch(opts: WatchCommandOptions): Promise<number> {
         next();
       });
     };
-    const stop = async (code = EXIT_OK) => {
-      if (stopping) return;
-      stopping = true;
-      watcher?.close();
-      await running;
+    const release = async () => {
+      watcher.close();
       await runner.close();
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
+    };
+    const stop = async (code = EXIT_OK) => {
+      if (stopping) return;
+      stopping = true;
+      await running;
+      await release();
       status('stopped');
       done(code);
     };
     const onSignal = () => void stop();
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    watcher = watchContent(contentRoot, {
+    // Watching starts before the first build: a file saved while it runs is built again
+    // once it is done, instead of being missed until the next change.
+    const watcher: ContentWatcher = watchContent(contentRoot, {
       onChange: (files) => {
         pending = [...new Set([...(pending ?? []), ...files])].sort();
         next();
@@ -84,6 +80,18 @@ export async function runWatch(opts: WatchCommandOptions): Promise<number> {
         process.stderr.write(`folderpers watch: cannot watch ${shownContent} any longer: ${err.message}\n`);
         void stop(EXIT_USAGE);
       },
+    });
+    // A usage problem before anything was built (an unknown id, a locked output folder) ends
+    // the run as `build` would; later it is reported and waits for the fix like an error.
+    running = build().then(async (first) => {
+      if (first !== EXIT_USAGE || stopping) return;
+      stopping = true;
+      await release();
+      done(EXIT_USAGE);
+    });
+    void running.finally(() => {
+      running = undefined;
+      next();
     });
   });
 }

@@ -28,6 +28,8 @@ interface Watching {
   stdout: () => string;
   /** Resolves once stdout holds `count` lines matching `pattern`. */
   lines: (pattern: RegExp, count: number) => Promise<void>;
+  /** Resolves once stderr matches `pattern`. */
+  stderrShows: (pattern: RegExp) => Promise<void>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -44,7 +46,10 @@ function watch(dir: string, args: string[]): Watching {
     stdout += c;
     for (const w of [...waiters]) w();
   });
-  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+  child.stderr.setEncoding('utf8').on('data', (c: string) => {
+    stderr += c;
+    for (const w of [...waiters]) w();
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
   const lines = (pattern: RegExp, count: number) =>
     new Promise<void>((resolve, reject) => {
@@ -58,7 +63,19 @@ function watch(dir: string, args: string[]): Watching {
       waiters.push(check);
       check();
     });
-  return { child, stdout: () => stdout, lines, exited };
+  const stderrShows = (pattern: RegExp) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${pattern} on stderr within ${WAIT_MS} ms; stderr:\n${stderr}`)), WAIT_MS);
+      const check = () => {
+        if (!pattern.test(stderr)) return;
+        clearTimeout(timer);
+        waiters.splice(waiters.indexOf(check), 1);
+        resolve();
+      };
+      waiters.push(check);
+      check();
+    });
+  return { child, stdout: () => stdout, lines, stderrShows, exited };
 }
 
 async function pdfText(file: string): Promise<string> {
@@ -111,6 +128,21 @@ describe('folderpers watch', () => {
     expect(w.stdout().trimEnd().split('\n').at(-1)).toBe('watch: stopped');
     expect(existsSync(path.join(dir, 'out', '.folderpers-lock'))).toBe(false);
     expect(await pdfText(pdf)).toMatch(/bomen het woud niet/);
+  }, 4 * WAIT_MS);
+
+  it('builds again for a file saved while its first build runs', async () => {
+    const dir = await makeWorkspace();
+    workspaces.push(dir);
+    const w = watch(dir, ['--content', 'content', '--out', 'out', '--municipality', 'huizen', '--document', 'ouderfolder']);
+    const built = /^watch: built; watching content for changes \(Ctrl-C to stop\)$/;
+    // The first build has read the content (its jobs are sent) and is still rendering.
+    await w.stderrShows(/rendered 0\/1 jobs/);
+    await edit(dir, 'content/documents/ouderfolder.md', (t) => t.replace('door de bomen het bos niet meer', 'door de bomen het woud niet meer'));
+    await w.lines(/^watch: content\/documents\/ouderfolder\.md changed; building again$/, 1);
+    await w.lines(built, 2);
+    expect(await pdfText(path.join(dir, 'out', 'huizen', 'ouderfolder.pdf'))).toMatch(/bomen het woud niet/);
+    w.child.kill('SIGINT');
+    expect((await w.exited).code).toBe(0);
   }, 4 * WAIT_MS);
 
   it('an unknown document is a usage error before anything is watched', async () => {
