@@ -17,6 +17,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureColdStart, perMunicipality, type ColdStart } from './cold-start.js';
+import { measureMachineScaling } from './machine-scaling.js';
 import { languageCost, type LanguageCost } from './language.js';
 import { typstLeafletCost, type TypstCost } from './typst.js';
 import { benchWatchRebuild, WATCH_REBUILD_TARGET_S, type WatchRebuild } from './watch.js';
@@ -180,6 +181,11 @@ async function measureCold(root: string): Promise<ColdStart> {
   for (const s of c.scaling) {
     console.log(`  ${pad(`${s.municipalities} municipalities, --jobs 1 / --jobs 2`, 47)}${s.jobs1.toFixed(2)} s / ${s.jobs2.toFixed(2)} s (${(s.jobs2 / s.jobs1).toFixed(2)})`);
   }
+  const machine = await measureMachineScaling();
+  console.log(
+    `  ${pad('this machine: the same JS work in 2 processes', 47)}${machine.two.toFixed(2)} s against ${machine.one.toFixed(2)} s in 1 (${(machine.two / machine.one).toFixed(2)}×; ` +
+      `1.00× where cores scale, then the best --jobs 2 / --jobs 1 is ≈ 0.5)`,
+  );
   const all = perMunicipality(c.marginal.all);
   const leaflet = perMunicipality(c.marginal.leaflet);
   console.log(`  marginal municipality (4 vs 40, --jobs 2)      ${ms(all)}, national ≈ ${(c.marginal.all.four + (MUNICIPALITY_COUNT - 4) * all).toFixed(1)} s`);
