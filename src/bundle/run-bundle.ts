@@ -8,6 +8,7 @@
  * instead: from the main thread when the process exits, from a worker at each checkpoint
  * (checkpoint.ts), so the cache holds what a real build compiled, lazy functions included.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -27,7 +28,7 @@ export function runBundle(name: BundleName): Record<string, unknown> {
   let cachedData: Buffer | undefined;
   if (!training) {
     try {
-      cachedData = readFileSync(cacheFile);
+      cachedData = checkedCache(readFileSync(cacheFile));
     } catch {
       // No cache (a build without the training run): compiled as it runs.
     }
@@ -37,7 +38,8 @@ export function runBundle(name: BundleName): Record<string, unknown> {
   if (training) {
     const save = () => {
       const temp = `${cacheFile}.${process.pid}-${threadId}`;
-      writeFileSync(temp, script.createCachedData());
+      const data = script.createCachedData();
+      writeFileSync(temp, Buffer.concat([createHash('sha256').update(data).digest(), data]));
       renameSync(temp, cacheFile);
     };
     (globalThis as Slots)[SAVE_CODE_CACHE] = save;
@@ -49,4 +51,13 @@ export function runBundle(name: BundleName): Record<string, unknown> {
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   return module.exports;
+}
+
+/**
+ * The cache without its leading sha256, or undefined when the rest does not match it: V8
+ * checks a cache's version, flags and length but not its bytes, and damaged bytes crash it.
+ */
+export function checkedCache(file: Buffer): Buffer | undefined {
+  const data = file.subarray(32);
+  return createHash('sha256').update(data).digest().equals(file.subarray(0, 32)) ? data : undefined;
 }

@@ -62,3 +62,17 @@ describe('bundles', () => {
     expect(r.marks).toContain('layout-worker bundle compiled (code cache used)');
   });
 });
+
+describe('a code cache file', () => {
+  it('is used only when its bytes match the sha256 it starts with: V8 would crash on damaged ones', async () => {
+    const { checkedCache } = await import('../../src/bundle/run-bundle.js');
+    const { createHash } = await import('node:crypto');
+    const data = Buffer.from('compiled code, as V8 serialises it');
+    const file = Buffer.concat([createHash('sha256').update(data).digest(), data]);
+    expect(checkedCache(file)?.equals(data)).toBe(true);
+    const damaged = Buffer.from(file);
+    damaged[40] = damaged[40]! ^ 0xff;
+    expect(checkedCache(damaged)).toBeUndefined();
+    expect(checkedCache(file.subarray(0, 20))).toBeUndefined();
+  });
+});
