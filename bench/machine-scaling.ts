@@ -7,6 +7,7 @@
  * one thread pool) is shared.
  */
 import { spawn } from 'node:child_process';
+import { median } from './cold-start.js';
 
 /** Object churn for ~0.5 s on an idle core. */
 const WORK = `
@@ -46,6 +47,5 @@ export async function measureMachineScaling(): Promise<MachineScaling> {
     ones.push(await wall(1));
     twos.push(await wall(2));
   }
-  const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
   return { one: median(ones), two: median(twos) };
 }

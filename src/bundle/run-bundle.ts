@@ -16,7 +16,7 @@ import vm from 'node:vm';
 import { threadId } from 'node:worker_threads';
 import { sha256 } from '../build/hash.js';
 import { mark } from '../build/trace.js';
-import { BUNDLE_DIR, bundleFile, codeCacheFile, IMPORT_MODULE, RUNNING_BUNDLED, SAVE_CODE_CACHE, type BundleName } from './bundles.js';
+import { bundleFile, codeCacheFile, IMPORT_MODULE, RUNNING_BUNDLED, SAVE_CODE_CACHE, type BundleName } from './bundles.js';
 
 type Slots = Record<symbol, unknown>;
 
@@ -45,7 +45,7 @@ export function runBundle(name: BundleName): Record<string, unknown> {
     (globalThis as Slots)[SAVE_CODE_CACHE] = save;
     if (threadId === 0) process.on('exit', save);
   }
-  (globalThis as Slots)[RUNNING_BUNDLED] = BUNDLE_DIR;
+  (globalThis as Slots)[RUNNING_BUNDLED] = true;
   (globalThis as Slots)[IMPORT_MODULE] = (specifier: string) => import(specifier);
   const module = { exports: {} as Record<string, unknown> };
   const run = script.runInThisContext() as (...args: unknown[]) => void;

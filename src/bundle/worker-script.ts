@@ -12,6 +12,6 @@ export interface WorkerScript {
 }
 
 export function workerScript(bundle: BundleName, unbundled: URL): WorkerScript {
-  if ((globalThis as Record<symbol, unknown>)[RUNNING_BUNDLED] === undefined) return { url: unbundled, options: {} };
+  if ((globalThis as Record<symbol, unknown>)[RUNNING_BUNDLED] !== true) return { url: unbundled, options: {} };
   return { url: new URL('./worker-entry.js', import.meta.url), options: { workerData: { bundle } } };
 }

@@ -251,9 +251,9 @@ function cutBetweenCharacters(f: Fragment, size: number, room: number, word: str
     pieces = [];
     width = 0;
   };
+  graphemes ??= new Intl.Segmenter('nl', { granularity: 'grapheme' });
   for (const p of f.pieces) {
     let text = '';
-    graphemes ??= new Intl.Segmenter('nl', { granularity: 'grapheme' });
     for (const { segment } of graphemes.segment(p.text)) {
       const next = text + segment;
       if (width + measure(p.font, next, size) > room && (text !== '' || pieces.length > 0)) {
