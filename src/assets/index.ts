@@ -15,6 +15,7 @@ import { formatBytes, readBounded } from './read-bounded.js';
 import { describe, sniff } from './sniff.js';
 import { checkSvg } from './svg.js';
 import { decodeUtf8 } from './text.js';
+import type { ValidationMemo } from '../validate/memo/memo.js';
 
 export { checkSvg } from './svg.js';
 export { decodeUtf8, readTextFile, firstInvalidUtf8 } from './text.js';
@@ -57,7 +58,8 @@ const ALLOWED: Record<AssetExpectation, { extensions: AssetType[]; maxBytes: num
   tokens: { extensions: ['json'], maxBytes: MAX_TOKENS_BYTES, what: 'an NL Design System token file (.json)' },
 };
 
-export async function readAsset(contentRoot: string, ref: AssetRef): Promise<AssetResult> {
+/** `memo`: validation's memo of parses, which keeps an SVG logo's check by its text. */
+export async function readAsset(contentRoot: string, ref: AssetRef, memo?: ValidationMemo): Promise<AssetResult> {
   const allowed = ALLOWED[ref.expect];
   const shown = quote(ref.path);
   const fail = (rule: string, message: string): AssetResult => ({ ok: false, diagnostics: [diagnostic(ref.at, rule, message)] });
@@ -120,7 +122,8 @@ export async function readAsset(contentRoot: string, ref: AssetRef): Promise<Ass
     case 'svg': {
       const decoded = decodeUtf8(bytes, absPath);
       if (!decoded.ok) return decoded;
-      const problems = checkSvg(decoded.text, absPath);
+      const check = () => checkSvg(decoded.text, absPath);
+      const problems = memo ? memo.use('svg', absPath, decoded.text, check) : check();
       if (problems.length > 0) return { ok: false, diagnostics: problems };
       return { ok: true, absPath, bytes, type: 'svg', text: decoded.text };
     }

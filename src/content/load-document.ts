@@ -17,6 +17,7 @@ import { parseMarkdown, parseMarkdownString } from './markdown.js';
 import { readSource } from './read-source.js';
 import { SourceText } from './source-text.js';
 import { parseYaml, type YamlData } from './yaml.js';
+import type { ValidationMemo } from '../validate/memo/memo.js';
 
 export interface LoadedDocument {
   id: string;
@@ -69,7 +70,8 @@ function checkKind(fm: Record<string, unknown>, yaml: YamlData, at: SourceRef): 
   );
 }
 
-export async function loadDocument(file: string, contentRoot: string): Promise<LoadedDocument> {
+/** `memo`: validation's memo of parses, which keeps a document's parse by its text. */
+export async function loadDocument(file: string, contentRoot: string, memo?: ValidationMemo): Promise<LoadedDocument> {
   const id = basename(file).replace(/\.md$/i, '');
   const result: LoadedDocument = { id, file, texts: [], diagnostics: [] };
   const idWrong = documentIdProblem(id);
@@ -77,12 +79,20 @@ export async function loadDocument(file: string, contentRoot: string): Promise<L
     result.diagnostics.push(diagnostic(fileStart(file), 'document/id', `the file name '${basename(file)}' is the document id '${id}', which ${idWrong}`));
   }
   const read = await readSource(file, contentRoot);
-  if (!read.ok) {
-    result.diagnostics.push(...read.diagnostics);
-    return result;
-  }
-  const source = read.source;
   result.diagnostics.push(...read.diagnostics);
+  if (!read.ok) return result;
+  const source = read.source;
+  const parse = () => parseDocument(source, id);
+  const parsed = memo ? memo.use('document', file, source.text, parse, source) : parse();
+  return { ...result, ...parsed, diagnostics: [...result.diagnostics, ...parsed.diagnostics] };
+}
+
+type ParsedDocument = Omit<LoadedDocument, 'id' | 'file'>;
+
+/** A document's text → its model, texts and problems: a function of its path and text only. */
+function parseDocument(source: SourceText, id: string): ParsedDocument {
+  const file = source.file;
+  const result: ParsedDocument = { texts: [], diagnostics: [] };
   const split = splitFrontMatter(source);
   result.diagnostics.push(...split.diagnostics);
   if (!split.yaml) {

@@ -7,6 +7,7 @@
 import { join, resolve } from 'node:path';
 import { readAsset, type AssetExpectation, type AssetResult } from '../assets/index.js';
 import type { Diagnostic, SourceRef } from '../diagnostics/index.js';
+import type { ValidationMemo } from '../validate/memo/memo.js';
 
 export interface AssetField {
   /** JSON pointer of the field, e.g. `/brand/logo`. */
@@ -39,6 +40,7 @@ export async function checkAssets(
   contentRoot: string,
   fields: readonly AssetField[],
   pool: AssetPool = new Map(),
+  memo?: ValidationMemo,
 ): Promise<{ assets: CheckedAsset[]; diagnostics: Diagnostic[] }> {
   const base = join(contentRoot, 'municipalities');
   const assets: CheckedAsset[] = [];
@@ -51,7 +53,7 @@ export async function checkAssets(
       continue;
     }
     // Not known, or refused for another profile: read it for this one, whose line the diagnostics name.
-    const reading = readAsset(contentRoot, { path: field.path, at: field.at, expect: field.expect, base });
+    const reading = readAsset(contentRoot, { path: field.path, at: field.at, expect: field.expect, base }, memo);
     const checked = reading.then((r) => (r.ok ? checkedAsset(field.pointer, r) : undefined));
     pool.set(key, checked);
     const result = await reading;

@@ -20,6 +20,7 @@ import { checkAssets, type AssetField, type AssetPool } from './assets.js';
 import { isNonTextField, linkKindOf } from './field-kinds.js';
 import type { LoadedProfile, MergedProfile } from './model.js';
 import { readDesignTokens } from './design-tokens.js';
+import type { ValidationMemo } from '../validate/memo/memo.js';
 
 /** One YAML file read and checked against its schema. */
 export interface ProfileFile {
@@ -43,23 +44,17 @@ function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-async function loadYamlFile(file: string, schemaId: string, contentRoot: string): Promise<ProfileFile> {
-  const result: ProfileFile = {
-    file,
-    data: {},
-    positions: new Map(),
-    keys: new Map(),
-    texts: [],
-    strings: new Map(),
-    diagnostics: [],
-    invalid: true,
-    unquoted: new Map(),
-  };
-  const read = await readSource(file, contentRoot);
-  result.diagnostics.push(...read.diagnostics);
-  if (!read.ok) return result;
+/** What a YAML file parses to, apart from reading it: a function of its path and text only. */
+type ParsedYaml = Omit<ProfileFile, 'file'>;
+
+function emptyFile(file: string): ProfileFile {
+  return { file, data: {}, positions: new Map(), keys: new Map(), texts: [], strings: new Map(), diagnostics: [], invalid: true, unquoted: new Map() };
+}
+
+function parseYamlFile(source: SourceText, schemaId: string): ParsedYaml {
+  const { file: _file, ...result } = emptyFile(source.file);
   const registry = schemas();
-  const yaml = parseYaml(read.source, 0, read.source.text.length, {
+  const yaml = parseYaml(source, 0, source.text.length, {
     expectsString: (path) => registry.expectsString(schemaId, path),
   });
   result.diagnostics.push(...yaml.diagnostics);
@@ -71,7 +66,7 @@ async function loadYamlFile(file: string, schemaId: string, contentRoot: string)
   const schemaDiagnostics = validateAgainst(schemaId, yaml.value ?? null, {
     values: yaml.values,
     keys: yaml.keys,
-    fallback: fileStart(file),
+    fallback: fileStart(source.file),
     emptyBecause: yaml.commentValues,
   });
   result.diagnostics.push(...schemaDiagnostics);
@@ -84,8 +79,17 @@ async function loadYamlFile(file: string, schemaId: string, contentRoot: string)
   return result;
 }
 
-export function loadDefaults(file: string, contentRoot: string): Promise<ProfileFile> {
-  return loadYamlFile(file, 'defaults.schema.json', contentRoot);
+async function loadYamlFile(file: string, schemaId: string, contentRoot: string, memo?: ValidationMemo): Promise<ProfileFile> {
+  const read = await readSource(file, contentRoot);
+  if (!read.ok) return { ...emptyFile(file), diagnostics: read.diagnostics };
+  const source = read.source;
+  const parse = () => parseYamlFile(source, schemaId);
+  const parsed = memo ? memo.use(`yaml ${schemaId}`, file, source.text, parse, source) : parse();
+  return { file, ...parsed, diagnostics: [...read.diagnostics, ...parsed.diagnostics] };
+}
+
+export function loadDefaults(file: string, contentRoot: string, memo?: ValidationMemo): Promise<ProfileFile> {
+  return loadYamlFile(file, 'defaults.schema.json', contentRoot, memo);
 }
 
 export interface ProfileLoad {
@@ -145,9 +149,9 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
 }
 
 /** `pool`: assets already checked in this validation, shared between the profiles that name them. */
-export async function loadMunicipality(file: string, defaults: ProfileFile, contentRoot: string, pool?: AssetPool): Promise<ProfileLoad> {
+export async function loadMunicipality(file: string, defaults: ProfileFile, contentRoot: string, pool?: AssetPool, memo?: ValidationMemo): Promise<ProfileLoad> {
   const id = basename(file).replace(/\.ya?ml$/i, '');
-  const own = await loadYamlFile(file, 'profile.schema.json', contentRoot);
+  const own = await loadYamlFile(file, 'profile.schema.json', contentRoot, memo);
   const load: ProfileLoad = { own, texts: [...own.texts], diagnostics: [...own.diagnostics] };
   const idWrong = idProblem(id);
   if (idWrong) {
@@ -155,7 +159,7 @@ export async function loadMunicipality(file: string, defaults: ProfileFile, cont
   }
   if (own.positions.size === 0 && own.diagnostics.length > 0) return load;
 
-  const checked = await checkAssets(contentRoot, assetFields(own), pool);
+  const checked = await checkAssets(contentRoot, assetFields(own), pool, memo);
   load.diagnostics.push(...checked.diagnostics);
 
   // Defaults first, the municipality over them: the schemas keep their fields apart.

@@ -29,6 +29,7 @@ import { suggest } from '../schema/index.js';
 import { checkLanguage, type ReadabilityReport } from '../language/index.js';
 import type { LayoutCheck } from './layout.js';
 import { duplicateDiagnostic, idOfFile, listContentFiles, type ContentFiles } from './content-files.js';
+import type { ValidationMemo } from './memo/memo.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -52,6 +53,8 @@ export interface ValidateOptions {
    * does: warnings are for `validate`, and a national build should not pay for them).
    */
   languageWarnings?: boolean;
+  /** Parses remembered from earlier builds (memo/memo.ts); new ones are added to it. */
+  memo?: ValidationMemo;
 }
 
 export interface ValidateResult {
@@ -147,10 +150,11 @@ async function validateWith(options: ValidateOptions, layout: LayoutCheck | unde
     ...municipalityFiles.duplicates.map((d) => duplicateDiagnostic('profile', d)),
   );
 
-  const documents: LoadedDocument[] = await Promise.all(documentFiles.files.map((f) => loadDocument(f, root)));
-  const defaults = await loadDefaults(join(root, 'defaults.yaml'), root);
+  const memo = options.memo;
+  const documents: LoadedDocument[] = await Promise.all(documentFiles.files.map((f) => loadDocument(f, root, memo)));
+  const defaults = await loadDefaults(join(root, 'defaults.yaml'), root, memo);
   const pool: AssetPool = new Map();
-  const loads: ProfileLoad[] = await Promise.all(municipalityFiles.files.map((f) => loadMunicipality(f, defaults, root, pool)));
+  const loads: ProfileLoad[] = await Promise.all(municipalityFiles.files.map((f) => loadMunicipality(f, defaults, root, pool, memo)));
   const models = documents.flatMap((d) => (d.model ? [d.model] : []));
   const profiles = loads.flatMap((l) => (l.loaded ? [l.loaded] : []));
   // Laid out on the workers while this thread runs the rules; which results count is decided at the end.
