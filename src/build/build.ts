@@ -38,6 +38,8 @@ import { kindOf, lstatOrUndefined } from './read-back.js';
 import { STRIP_STORE_BUDGET, STRIP_STORE_DIR, type TrustedStrips } from './strip-store.js';
 import { OutputTransaction } from './transaction.js';
 import { mark } from './trace.js';
+import { saveMemo } from './memo-file.js';
+import type { ValidationMemo } from '../validate/memo/memo.js';
 
 // For `build`, which loads this module after its warm worker started (src/cli/build-command.ts).
 export { printing } from './plan.js';
@@ -118,6 +120,10 @@ export interface BuildInput {
   warnings?: readonly Diagnostic[];
   /** Each municipality's design tokens from its `brand.tokens` file, for its page. */
   tokens?: ReadonlyMap<string, Partial<Tokens>>;
+  /** Validation's memo of parses: kept beside the records when the build succeeds (memo-file.ts). */
+  memo?: ValidationMemo;
+  /** The tool's fingerprint and the records as read before validation (for the memo), used again while the records file is unchanged. */
+  early?: { tool: string; provenance?: Provenance };
 }
 
 export interface BuildOutcome {
@@ -142,7 +148,7 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
     input.profiles.map((p) => p.id),
     input.selection,
   );
-  const tool = await toolFingerprint();
+  const tool = input.early?.tool ?? (await toolFingerprint());
   const { inputs, profileHashes } = await hashJobs(input, jobs, pages, tool);
   mark('inputs hashed');
 
@@ -159,7 +165,7 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
     );
   }
   const old = previous.status === 'ok' ? previous.manifest : emptyManifest(input.generator);
-  const { provenance, problem } = Provenance.load(outDir, tool, input.cacheKey);
+  const { provenance, problem } = Provenance.load(outDir, tool, input.cacheKey, input.early?.provenance);
   if (problem) diagnostics.push(bookkeepingWarning(join(outDir, RECORDS_FILE), `was not read (${problem}); every file is checked again and it is replaced`));
 
   // Skipped only on the build's own records: what the manifest says of a file is what
@@ -370,6 +376,7 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
   // The strip store only grows while jobs render; keep it within its budget.
   if (toRender.length > 0) provenance.pruneStrips(storeDir, STRIP_STORE_BUDGET);
   try {
+    if (input.memo) await saveMemo(outDir, input.memo, provenance);
     await provenance.save([...next.artifacts.map((a) => a.path), SITE_FILE]);
   } catch (err) {
     // Only the build's own records: the output itself is complete.

@@ -63,6 +63,8 @@ interface Body {
   generation: number;
   artifacts: Record<string, ArtifactRecord>;
   strips: Record<string, StripRecord>;
+  /** Validation's memo of parses (memo-file.ts). */
+  memo?: FileRecord;
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -84,14 +86,23 @@ export class Provenance {
     private generation: number,
     private readonly artifacts: Map<string, ArtifactRecord>,
     private readonly strips: Map<string, StripRecord>,
+    private memo: FileRecord | undefined,
+    /** Of the records file as it was read; undefined when there was none to read. */
+    private readonly identity: Identity | undefined,
   ) {}
 
   /**
    * The records in out/, those a build with `tool` and `key` may use. `problem` says why
    * the file was not read at all when that is worth a warning (it is not a regular file).
    */
-  static load(outDir: string, tool: string, key: Buffer | undefined): { provenance: Provenance; problem?: string } {
-    const read = readBack(join(outDir, RECORDS_FILE), MAX_RECORDS_BYTES);
+  static load(outDir: string, tool: string, key: Buffer | undefined, earlier?: Provenance): { provenance: Provenance; problem?: string } {
+    const file = join(outDir, RECORDS_FILE);
+    // Read before validation (for the memo) and the file still that one: the same records.
+    if (earlier?.identity !== undefined && earlier.tool === tool && earlier.key === key && earlier.outDir === outDir) {
+      const now = lstatOrUndefined(file);
+      if (now?.isFile() && identityOf(now) === earlier.identity) return { provenance: earlier };
+    }
+    const read = readBack(file, MAX_RECORDS_BYTES);
     const text = read.status === 'ok' ? read.bytes.toString('utf8') : undefined;
     const body = text === undefined ? undefined : parseBody(text, tool, key);
     const provenance = new Provenance(
@@ -102,6 +113,8 @@ export class Provenance {
       body?.generation ?? 0,
       new Map(Object.entries(body?.artifacts ?? {})),
       new Map(Object.entries(body?.strips ?? {})),
+      body?.memo,
+      read.status === 'ok' ? read.identity : undefined,
     );
     return read.status === 'refused' && read.special ? { provenance, problem: read.reason } : { provenance };
   }
@@ -157,6 +170,16 @@ export class Provenance {
     const records: Record<string, FileRecord> = {};
     for (const [name, r] of this.strips) records[name] = { sha256: r.sha256, size: r.size, identity: r.identity };
     return { records, checkIdentity: !this.key };
+  }
+
+  /** The record of validation's memo file, as the records hold it. */
+  memoRecord(): FileRecord | undefined {
+    return this.memo;
+  }
+
+  /** Records the memo file this build has just written. */
+  noteMemo(record: FileRecord): void {
+    this.memo = record;
   }
 
   noteStrips(report: StripReport): void {
@@ -241,7 +264,7 @@ export class Provenance {
       const r = this.strips.get(name)!;
       strips[name] = { sha256: r.sha256, size: r.size, identity: r.identity, used: r.used };
     }
-    const body: Body = { tool: this.tool, generation: this.generation, artifacts, strips };
+    const body: Body = { tool: this.tool, generation: this.generation, artifacts, strips, ...(this.memo ? { memo: this.memo } : {}) };
     const json = JSON.stringify(body);
     const text = `${HEADER} ${this.key ? mac(this.key, json) : 'unsealed'}\n${json}\n`;
     if (text !== this.text) await writeFileAtomic(join(this.outDir, RECORDS_FILE), text);
@@ -290,7 +313,7 @@ function parseBody(text: string, tool: string, key: Buffer | undefined): Body | 
   for (const [name, r] of Object.entries(isRecord(data.strips) ? data.strips : {})) {
     if (HEX64.test(name) && isStripRecord(r)) strips[name] = r;
   }
-  return { tool, generation: data.generation, artifacts, strips };
+  return { tool, generation: data.generation, artifacts, strips, ...(isFileRecord(data.memo) ? { memo: { sha256: data.memo.sha256, size: data.memo.size, identity: data.memo.identity } } : {}) };
 }
 
 function isFileRecord(r: unknown): r is Record<string, unknown> & FileRecord {

@@ -31,16 +31,18 @@ import { mark } from '../build/trace.js';
  */
 async function buildStages() {
   // The print edition's colour checks, not its renderer: pdfkit and sharp load in the workers only.
-  const [validate, build, inputs, kinds, patches, gamut, profile] = await Promise.all([
+  const [validate, build, memo, provenance, inputs, kinds, patches, gamut, profile] = await Promise.all([
     import('../validate/index.js'),
     import('../build/build.js'),
+    import('../build/memo-file.js'),
+    import('../build/provenance.js'),
     import('../build/inputs.js'),
     import('../kinds/registry.js'),
     import('../patches/versions.js'),
     import('../render/print/colour/gamut.js'),
     import('../render/print/colour/profile.js'),
   ]);
-  return { ...validate, ...build, ...inputs, ...kinds, ...patches, ...gamut, ...profile };
+  return { ...validate, ...build, ...memo, ...provenance, ...inputs, ...kinds, ...patches, ...gamut, ...profile };
 }
 
 type Stages = Awaited<ReturnType<typeof buildStages>>;
@@ -137,16 +139,24 @@ export async function validateAndBuild(
   const usageError = (message: string) => usage(command, message);
   const stages = await buildStages();
   mark('validation code loaded');
-  const { validateContent, UsageError, patchedVersionProblems, TOOL_ROOT, TOOL_VERSION, runBuildJobs, kindModules } = stages;
+  const { validateContent, UsageError, patchedVersionProblems, TOOL_ROOT, TOOL_VERSION, runBuildJobs, kindModules, toolFingerprint, Provenance, openMemo } = stages;
   const contentRoot = resolve(opts.content);
+  const outDir = resolve(opts.out);
+  // The records, read before the lock only to find the memo (and used again under it while
+  // the file is unchanged); --force parses everything afresh.
+  const tool = await toolFingerprint();
+  const early = opts.force || !existsSync(outDir) ? undefined : Provenance.load(outDir, tool, key).provenance;
+  const memo = openMemo(outDir, early, key !== undefined);
+  mark('memo opened');
   let validated: ValidateResult;
   try {
-    validated = await validateContent({ contentRoot, municipalities: opts.municipality, documents: opts.document, languageWarnings: false });
+    validated = await validateContent({ contentRoot, municipalities: opts.municipality, documents: opts.document, languageWarnings: false, memo });
   } catch (err) {
     if (err instanceof UsageError) return usageError(err.message);
     throw err;
   }
   mark('validated');
+  mark(`memo: ${memo.counts.hits} kept, ${memo.counts.parsed} parsed`);
   // The renderers patch pdfkit's and fontkit's internals: with other versions the output
   // could be wrong, so nothing is drawn with them.
   validated.diagnostics.push(
@@ -160,7 +170,6 @@ export async function validateAndBuild(
 
   // Held from before the manifest is read until after it is written: a second build into
   // the same folder stops here instead of losing this one's manifest entries.
-  const outDir = resolve(opts.out);
   const lock = await lockOutput(outDir);
   if (lock.status === 'refused') {
     process.stderr.write(`folderpers ${command}: ${lock.message}\n`);
@@ -193,6 +202,8 @@ export async function validateAndBuild(
       onProgress: (p) => progress.update(p),
       warnings: validated.diagnostics.filter((d) => d.severity === 'warning'),
       tokens: new Map(validated.profiles.flatMap((p) => (p.tokens ? [[p.profile.id, p.tokens] as const] : []))),
+      memo,
+      early: { tool, ...(early ? { provenance: early } : {}) },
     });
   } finally {
     await lock.release();

@@ -19,6 +19,7 @@ import { readFile, readdir, writeFile, cp } from 'node:fs/promises';
 import path from 'node:path';
 import { isTempName } from '../../src/build/atomic-write.js';
 import { LOCK_FILE } from '../../src/build/output-lock.js';
+import { MEMO_FILE } from '../../src/build/memo-file.js';
 import { RECORDS_FILE } from '../../src/build/provenance.js';
 import { unseal } from '../../src/render/png/sealed.js';
 import { WEIGHTS_MAGIC } from '../../src/render/png/weights-file.js';
@@ -28,10 +29,11 @@ import { CLI, makeWorkspace, removeWorkspace, runCli } from './workspace.js';
 const SELECTION = ['--municipality', 'rotterdam', '--jobs', '2'];
 /**
  * The build's own bookkeeping beside the artifacts: not reproducible (the records hold
- * file identities; which strips the store holds depends on when a build stopped; the lock
- * of a killed build stays until the next build takes it over), only whole.
+ * file identities; which strips the store holds depends on when a build stopped; the memo
+ * keeps entries of earlier builds; the lock of a killed build stays until the next build
+ * takes it over), only whole.
  */
-const isBookkeeping = (rel: string) => rel === RECORDS_FILE || rel === LOCK_FILE || rel.startsWith('.folderpers-strips/');
+const isBookkeeping = (rel: string) => rel === RECORDS_FILE || rel === MEMO_FILE || rel === LOCK_FILE || rel.startsWith('.folderpers-strips/');
 /** What the output folder looks like while a build runs, polled every few milliseconds. */
 interface Progress {
   ms: number;
@@ -147,6 +149,13 @@ async function expectOnlyCompleteFiles(out: string, references: string[]): Promi
       expect(header, `${out}/${rel} has no header`).toMatch(/^folderpers-bookkeeping 2 /);
       expect(() => JSON.parse(body!), `${out}/${rel} is cut off`).not.toThrow();
       expect(rest).toBe('');
+      continue;
+    }
+    if (rel === MEMO_FILE) {
+      const lines = String(readFileSync(path.join(root, rel))).split('\n');
+      expect(lines[0], `${out}/${rel} has no header`).toBe('folderpers-memo 1');
+      expect(lines.pop(), `${out}/${rel} is cut off`).toBe('');
+      for (const line of lines.slice(1)) expect(() => JSON.parse(line), `${out}/${rel} is cut off`).not.toThrow();
       continue;
     }
     if (rel === LOCK_FILE) {
