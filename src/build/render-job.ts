@@ -36,10 +36,10 @@ const SAMPLE =
   'abcdefghijklmnopqrstuvwxyz äëïöüáéíóúàèç ĳ ff fi fl ffi ffl ½ % & / ? ! ; +';
 
 /**
- * Readies a worker before its first job (while the main thread still validates): a small
- * page of sample text in every face, drawn in every format, so fonts are parsed, their
- * shaping tables read, hyphenation patterns compiled, pdfkit, the SVG outlines and the
- * PNG composer run once and librsvg started. Only caches fill; no result depends on it.
+ * Readies a worker before its first job (while the main thread still validates): the
+ * sample shaped in every face, so that the fonts' shaping tables are read, then a small
+ * page of it drawn in every format, so hyphenation patterns are compiled, pdfkit, the SVG
+ * outlines and the PNG composer run once and librsvg started. Only caches fill; no result depends on it.
  *
  * It stops at the next step once `stop()` says a job has come: from then on it would only
  * compete with that job for the core (a small build's validation is over before a warm-up
@@ -49,10 +49,16 @@ export async function warmUp(stop: () => boolean = () => false): Promise<void> {
   // A turn of the event loop between steps, so a job that arrived meanwhile is seen.
   const stopped = () => new Promise<boolean>((resolve) => setImmediate(() => resolve(stop())));
   const fonts = loadFontSet(defaultFontFiles());
+  const faces = [fonts.regular, fonts.bold, fonts.italic, fonts.boldItalic];
+  // Shaped with fontkit itself, past the shipped runs (which hold the sample's words):
+  // what a job needs first is the tables its municipality's own words are shaped with.
+  // An explicit (empty) feature list is the patched layout's way through to fontkit.
+  for (const face of faces) {
+    if (await stopped()) return;
+    face.font.layout(SAMPLE, []);
+  }
   if (await stopped()) return;
   for (const word of SAMPLE.split(/\W+/u)) hyphenationPoints(word);
-  if (await stopped()) return;
-  const faces = [fonts.regular, fonts.bold, fonts.italic, fonts.boldItalic];
   const frames: Frames = {
     width: 600,
     height: 100,
