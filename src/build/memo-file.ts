@@ -6,6 +6,7 @@
  * FOLDERPERS_CACHE_KEY, its identity. A memo restored from a CI cache, copied or edited is
  * not read; a build then parses everything, as without one, and writes a new memo.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import { sha256 } from './hash.js';
@@ -35,10 +36,11 @@ export function openMemo(outDir: string, provenance: Provenance | undefined, sea
 
 /** Writes the memo when it changed (or none was read) and records it for the next build. */
 export async function saveMemo(outDir: string, memo: ValidationMemo, provenance: Provenance): Promise<void> {
-  if (!memo.changed) return;
+  const kept = memo.entries((f) => existsSync(f));
+  if (!memo.changed(kept)) return;
   const file = join(outDir, MEMO_FILE);
   // By key: the same entries make the same file, whichever parse finished first.
-  const lines = [...memo.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, entry]) => JSON.stringify([key, entry.file, entry.value]));
+  const lines = [...kept].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, entry]) => JSON.stringify([key, entry.file, entry.value]));
   const text = `${HEADER}\n${lines.join('\n')}\n`;
   await writeFileAtomic(file, text);
   const now = lstatOrUndefined(file);

@@ -70,11 +70,11 @@ async function snapshot(root: string, withTimes = true): Promise<Record<string, 
 
 /**
  * The records hold file identities, which strips the strip store holds depends on which
- * worker measured what, and a killed build leaves its lock: machine-local bookkeeping by
- * design, not output.
+ * worker measured what, the memo holds parses of earlier builds' content, and a killed
+ * build leaves its lock: machine-local bookkeeping by design, not output.
  */
 function withoutBookkeeping(files: Record<string, string>): Record<string, string> {
-  const bookkeeping = (p: string) => p === '/.folderpers-cache.json' || p === '/.folderpers-lock' || p.startsWith('/.folderpers-strips/');
+  const bookkeeping = (p: string) => p === '/.folderpers-cache.json' || p === '/.folderpers-memo.json' || p === '/.folderpers-lock' || p.startsWith('/.folderpers-strips/');
   return Object.fromEntries(Object.entries(files).filter(([p]) => !bookkeeping(p)));
 }
 

@@ -98,7 +98,7 @@ describe('validating from the memo', () => {
       // Every parse was kept, and every one came back.
       expect(first.counts.hits).toBe(0);
       expect(second.counts).toEqual({ hits: entries.length, parsed: 0 });
-      expect(second.changed).toBe(false);
+      expect(second.changed()).toBe(false);
     } finally {
       await dispose();
     }
@@ -124,10 +124,20 @@ describe('validating from the memo', () => {
       const memo = new ValidationMemo(before);
       await validateContent({ contentRoot, memo });
       expect(memo.counts).toEqual({ hits: before.size - 1, parsed: 1 });
-      expect(memo.changed).toBe(true);
+      expect(memo.changed()).toBe(true);
       const after = memo.entries();
       expect(after.size).toBe(before.size);
       expect([...after.values()].filter((e) => e.file === profile)).toHaveLength(1);
+
+      // A file that is gone takes its entry with it, and that is a change to keep.
+      const unchanged = new ValidationMemo(after);
+      await validateContent({ contentRoot, memo: unchanged });
+      expect(unchanged.changed()).toBe(false);
+      const gone = unchanged.entries((f) => f !== profile);
+      expect(gone.size).toBe(after.size);
+      const partial = new ValidationMemo(after);
+      expect(partial.entries((f) => f !== profile).size).toBe(after.size - 1);
+      expect(partial.changed(partial.entries((f) => f !== profile))).toBe(true);
     } finally {
       await dispose();
     }

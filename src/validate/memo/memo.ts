@@ -75,22 +75,26 @@ export class ValidationMemo {
     return { hits: this.#hits, parsed: this.#missed };
   }
 
-  /** Whether there is something to keep that was not kept before: a new memo, or other entries. */
-  get changed(): boolean {
+  /**
+   * Whether `kept` (what entries() gave) differs from the memo that was read: a new memo,
+   * a parse that was not in it, or an entry dropped.
+   */
+  changed(kept: ReadonlyMap<string, MemoEntry> = this.entries()): boolean {
     if (!this.#opened || this.#missed > 0) return true;
-    return this.#previous.size !== this.entries().size;
+    return this.#previous.size !== kept.size;
   }
 
   /**
    * What to keep: every entry used now, then the earlier ones whose file was not parsed
-   * now in another version (a `--municipality` build keeps the other profiles' entries).
+   * now in another version (a `--municipality` build keeps the other profiles' entries)
+   * and, by `exists`, is still there (a removed profile's entry goes).
    */
-  entries(): Map<string, MemoEntry> {
+  entries(exists: (file: string) => boolean = () => true): Map<string, MemoEntry> {
     const files = new Set([...this.#used.values()].map((e) => e.file));
     const kept = new Map(this.#used);
     for (const [key, entry] of this.#previous) {
       if (kept.size >= MAX_MEMO_ENTRIES) break;
-      if (!kept.has(key) && !files.has(entry.file)) kept.set(key, entry);
+      if (!kept.has(key) && !files.has(entry.file) && exists(entry.file)) kept.set(key, entry);
     }
     return kept;
   }
