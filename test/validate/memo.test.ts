@@ -66,7 +66,7 @@ describe('memo codec', () => {
   });
 
   it('refuses what it could not have made', () => {
-    for (const bad of [['?'], ['r', 0], ['n', 'Zero'], ['i', 1, 0], ['o', 1, 2], ['t', 1]] as Encoded[]) {
+    for (const bad of [['?'], ['r', 0], ['n', 'Zero'], ['n', 'toString'], ['i', 1, 0], ['i', 1], ['o', 1, 2], ['o', 'key'], ['m', 1], ['t', 1]] as Encoded[]) {
       expect(() => decodeValue(bad)).toThrow(MemoRefused);
     }
   });

@@ -98,17 +98,20 @@ const SPECIAL_NUMBERS: Record<string, number> = { NaN: NaN, Infinity: Infinity, 
 /** The value `encodeValue` was given; throws MemoRefused for anything it could not have made. */
 export function decodeValue(encoded: Encoded, self?: SourceText): unknown {
   const objects: object[] = [];
+  // By index from 1, not by destructuring: a national memo decodes ~10^6 arrays per build.
   const decode = (e: Encoded): unknown => {
     if (!Array.isArray(e)) return e;
-    const [tag, ...rest] = e;
+    const tag = e[0];
     switch (tag) {
       case 'u':
         return undefined;
-      case 'n':
-        if (typeof rest[0] !== 'string' || !(rest[0] in SPECIAL_NUMBERS)) throw new MemoRefused('a number');
-        return SPECIAL_NUMBERS[rest[0]];
+      case 'n': {
+        const name = e[1];
+        if (typeof name !== 'string' || !Object.hasOwn(SPECIAL_NUMBERS, name)) throw new MemoRefused('a number');
+        return SPECIAL_NUMBERS[name];
+      }
       case 'r': {
-        const found = typeof rest[0] === 'number' ? objects[rest[0]] : undefined;
+        const found = typeof e[1] === 'number' ? objects[e[1]] : undefined;
         if (!found) throw new MemoRefused('a reference');
         return found;
       }
@@ -117,23 +120,23 @@ export function decodeValue(encoded: Encoded, self?: SourceText): unknown {
         objects.push(self);
         return self;
       case 't': {
-        if (typeof rest[0] !== 'string' || typeof rest[1] !== 'string') throw new MemoRefused('a source');
-        const source = new SourceText(rest[0], rest[1]);
+        if (typeof e[1] !== 'string' || typeof e[2] !== 'string') throw new MemoRefused('a source');
+        const source = new SourceText(e[1], e[2]);
         objects.push(source);
         return source;
       }
       case 'a': {
         const list: unknown[] = [];
         objects.push(list);
-        for (const x of rest) list.push(decode(x));
+        for (let k = 1; k < e.length; k++) list.push(decode(e[k]!));
         return list;
       }
       case 'i': {
         const list: number[] = [];
         objects.push(list);
-        for (let k = 0; k < rest.length; k += 2) {
-          const start = rest[k];
-          const length = rest[k + 1];
+        for (let k = 1; k < e.length; k += 2) {
+          const start = e[k];
+          const length = e[k + 1];
           if (typeof start !== 'number' || typeof length !== 'number' || !Number.isSafeInteger(length) || length < 1) throw new MemoRefused('a run');
           for (let n = 0; n < length; n++) list.push(start + n);
         }
@@ -142,27 +145,31 @@ export function decodeValue(encoded: Encoded, self?: SourceText): unknown {
       case 'm': {
         const map = new Map<unknown, unknown>();
         objects.push(map);
-        for (let k = 0; k < rest.length; k += 2) {
-          const key = decode(rest[k]!);
-          map.set(key, decode(rest[k + 1]!));
+        if (e.length % 2 !== 1) throw new MemoRefused('a map');
+        for (let k = 1; k < e.length; k += 2) {
+          const key = decode(e[k]!);
+          map.set(key, decode(e[k + 1]!));
         }
         return map;
       }
       case 's': {
         const set = new Set<unknown>();
         objects.push(set);
-        for (const x of rest) set.add(decode(x));
+        for (let k = 1; k < e.length; k++) set.add(decode(e[k]!));
         return set;
       }
       case 'o':
       case 'O': {
         const object = (tag === 'O' ? Object.create(null) : {}) as Record<string, unknown>;
         objects.push(object);
-        for (let k = 0; k < rest.length; k += 2) {
-          const key = rest[k];
+        if (e.length % 2 !== 1) throw new MemoRefused('an object');
+        for (let k = 1; k < e.length; k += 2) {
+          const key = e[k];
           if (typeof key !== 'string') throw new MemoRefused('a key');
-          // Defined, not assigned: a key named `__proto__` stays a key.
-          Object.defineProperty(object, key, { value: decode(rest[k + 1]!), enumerable: true, writable: true, configurable: true });
+          const value = decode(e[k + 1]!);
+          // Defined, not assigned, when it is `__proto__`: it stays a key.
+          if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+          else object[key] = value;
         }
         return object;
       }
