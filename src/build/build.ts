@@ -375,12 +375,20 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
   if (siteWritten) provenance.written(SITE_FILE, next.site!, next.site!.sha256);
   // The strip store only grows while jobs render; keep it within its budget.
   if (toRender.length > 0) provenance.pruneStrips(storeDir, STRIP_STORE_BUDGET);
-  try {
-    if (input.memo) await saveMemo(outDir, input.memo, provenance);
-    await provenance.save([...next.artifacts.map((a) => a.path), SITE_FILE]);
-  } catch (err) {
-    // Only the build's own records: the output itself is complete.
-    diagnostics.push({ ...writeFailure(outDir, err), severity: 'warning', rule: 'build/cache-not-written' });
+  // Only the build's own bookkeeping: the output itself is complete. The memo first, so
+  // the records name the memo as written; one that could not be written leaves the
+  // records naming the old one, whose bytes are still there or no longer match.
+  const memo = input.memo;
+  const bookkeeping = [
+    ...(memo ? [() => saveMemo(outDir, memo, provenance)] : []),
+    () => provenance.save([...next.artifacts.map((a) => a.path), SITE_FILE]),
+  ];
+  for (const save of bookkeeping) {
+    try {
+      await save();
+    } catch (err) {
+      diagnostics.push({ ...writeFailure(outDir, err), severity: 'warning', rule: 'build/cache-not-written' });
+    }
   }
 
   reports.sort((a, b) => compareIds(a.path, b.path));

@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -122,5 +122,28 @@ describe('the memo in out/', () => {
     const forged = await build(join(dir, 'sealed-c'), key);
     expect(forged.kept).toBe(0);
     expect(forged.tel).toBe('+31717654321');
+  });
+
+  it('a memo that cannot be written is a warning: the output and the records are still written', async () => {
+    await setPhone(OLD_PHONE);
+    const out = join(dir, 'unwritable');
+    await mkdir(join(out, MEMO_FILE), { recursive: true });
+    const first = spawnSync(process.execPath, [CLI, 'build', '--content', content, '--out', out, '--municipality', 'leiden', '--document', 'ouderfolder', '--format', 'json'], {
+      env: { ...process.env, NO_COLOR: '1' },
+      encoding: 'utf8',
+    });
+    expect(first.status, first.stderr).toBe(0);
+    const report = JSON.parse(first.stdout) as { diagnostics: { rule: string; severity: string }[] };
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ rule: 'build/cache-not-written', severity: 'warning' }));
+    // The records were written: the next build keeps every file, and still parses afresh.
+    const again = spawnSync(process.execPath, [CLI, 'build', '--content', content, '--out', out, '--municipality', 'leiden', '--document', 'ouderfolder', '--format', 'json'], {
+      env: { ...process.env, NO_COLOR: '1' },
+      encoding: 'utf8',
+    });
+    expect(again.status, again.stderr).toBe(0);
+    const rebuilt = JSON.parse(again.stdout) as { artifacts: { status: string }[]; summary: { jobs: { rendered: number } } };
+    expect(rebuilt.summary.jobs.rendered).toBe(0);
+    expect(rebuilt.artifacts.length).toBeGreaterThan(0);
+    expect(rebuilt.artifacts.every((a) => a.status === 'unchanged')).toBe(true);
   });
 });
