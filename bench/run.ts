@@ -260,10 +260,15 @@ async function main(): Promise<void> {
     const unchanged = await build('unchanged rebuild', content, join(root, 'out-n'), cores);
     printRun(unchanged);
 
+    // Three edits of the phone number, the median reported: one run of ~2 s on a VM whose
+    // speed drifts is too noisy to check a target with.
     const changed = municipalities[Math.floor(municipalities.length / 3)]!;
-    const newPhone = phone(changed.index, 1);
-    await writeFile(join(content, 'municipalities', `${changed.id}.yaml`), profileYaml({ ...changed, phone: newPhone }));
-    const oneProfile = await build('one profile changed', content, join(root, 'out-n'), cores);
+    const edits: Run[] = [];
+    for (const variant of [1, 3, 4]) {
+      await writeFile(join(content, 'municipalities', `${changed.id}.yaml`), profileYaml({ ...changed, phone: phone(changed.index, variant) }));
+      edits.push(await build('one profile (median of 3)', content, join(root, 'out-n'), cores));
+    }
+    const oneProfile = [...edits].sort((a, b) => a.wall - b.wall)[1]!;
     printRun(oneProfile);
     // What a communication officer runs after editing their own profile.
     await writeFile(join(content, 'municipalities', `${changed.id}.yaml`), profileYaml({ ...changed, phone: phone(changed.index, 2) }));
