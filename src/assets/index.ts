@@ -15,7 +15,7 @@ import { formatBytes, readBounded } from './read-bounded.js';
 import { describe, sniff } from './sniff.js';
 import { checkSvg } from './svg.js';
 import { decodeUtf8 } from './text.js';
-import type { ValidationMemo } from '../validate/memo/memo.js';
+import { memoised, type ValidationMemo } from '../validate/memo/memo.js';
 
 export { checkSvg } from './svg.js';
 export { decodeUtf8, readTextFile, firstInvalidUtf8 } from './text.js';
@@ -122,8 +122,7 @@ export async function readAsset(contentRoot: string, ref: AssetRef, memo?: Valid
     case 'svg': {
       const decoded = decodeUtf8(bytes, absPath);
       if (!decoded.ok) return decoded;
-      const check = () => checkSvg(decoded.text, absPath);
-      const problems = memo ? memo.use('svg', absPath, decoded.text, check) : check();
+      const problems = memoised(memo, 'svg', absPath, decoded.text, () => checkSvg(decoded.text, absPath));
       if (problems.length > 0) return { ok: false, diagnostics: problems };
       return { ok: true, absPath, bytes, type: 'svg', text: decoded.text };
     }

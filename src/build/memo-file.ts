@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import { sha256 } from './hash.js';
 import type { Provenance } from './provenance.js';
-import { identityOf, lstatOrUndefined, readBack } from './read-back.js';
+import { identityOf, lstatOrUndefined, readRecorded } from './read-back.js';
 import { ValidationMemo, type MemoEntry } from '../validate/memo/memo.js';
 import type { Encoded } from '../validate/memo/codec.js';
 
@@ -27,10 +27,8 @@ const HEX64 = /^[0-9a-f]{64}$/;
 export function openMemo(outDir: string, provenance: Provenance | undefined, sealed: boolean): ValidationMemo {
   const record = provenance?.memoRecord();
   if (!record) return new ValidationMemo();
-  const read = readBack(join(outDir, MEMO_FILE), record.size);
-  if (read.status !== 'ok' || read.bytes.length !== record.size || sha256(read.bytes) !== record.sha256) return new ValidationMemo();
-  if (!sealed && read.identity !== record.identity) return new ValidationMemo();
-  const entries = parseMemo(read.bytes.toString('utf8'));
+  const read = readRecorded(join(outDir, MEMO_FILE), record, !sealed);
+  const entries = read && parseMemo(read.bytes.toString('utf8'));
   return entries ? new ValidationMemo(entries) : new ValidationMemo();
 }
 

@@ -9,6 +9,7 @@
  * another one.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type BigIntStats } from 'node:fs';
+import { sha256 } from './hash.js';
 
 export type Identity = string;
 
@@ -79,4 +80,20 @@ export function readBack(path: string, maxBytes: number): ReadBack {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The bytes at `path` when they are the file a record names: its size and sha256 and, when
+ * `checkIdentity` (the records are not sealed), its identity; undefined otherwise.
+ */
+export function readRecorded(
+  path: string,
+  record: { sha256: string; size: number; identity: Identity },
+  checkIdentity: boolean,
+): { bytes: Buffer; identity: Identity } | undefined {
+  const read = readBack(path, record.size);
+  if (read.status !== 'ok' || read.bytes.length !== record.size) return undefined;
+  if (checkIdentity && read.identity !== record.identity) return undefined;
+  if (sha256(read.bytes) !== record.sha256) return undefined;
+  return { bytes: read.bytes, identity: read.identity };
 }

@@ -16,7 +16,7 @@ import type { StripStore } from '../render/png/index.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { sha256 } from './hash.js';
 import type { FileRecord, StripReport } from './provenance.js';
-import { identityOf, lstatOrUndefined, readBack } from './read-back.js';
+import { identityOf, lstatOrUndefined, readRecorded } from './read-back.js';
 
 export const STRIP_STORE_DIR = '.folderpers-strips';
 
@@ -48,10 +48,8 @@ export function fileStripStore(dir: string, trusted: TrustedStrips): ReportingSt
     async load(key) {
       const record = Object.hasOwn(trusted.records, key) ? trusted.records[key] : undefined;
       if (!record) return undefined;
-      const read = readBack(path(key), record.size);
-      if (read.status !== 'ok' || read.bytes.length !== record.size) return undefined;
-      if (trusted.checkIdentity && read.identity !== record.identity) return undefined;
-      if (sha256(read.bytes) !== record.sha256) return undefined;
+      const read = readRecorded(path(key), record, trusted.checkIdentity);
+      if (!read) return undefined;
       report.used.push({ name: key, identity: read.identity });
       return read.bytes;
     },

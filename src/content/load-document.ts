@@ -17,7 +17,7 @@ import { parseMarkdown, parseMarkdownString } from './markdown.js';
 import { readSource } from './read-source.js';
 import { SourceText } from './source-text.js';
 import { parseYaml, type YamlData } from './yaml.js';
-import type { ValidationMemo } from '../validate/memo/memo.js';
+import { memoised, type ValidationMemo } from '../validate/memo/memo.js';
 
 export interface LoadedDocument {
   id: string;
@@ -82,8 +82,7 @@ export async function loadDocument(file: string, contentRoot: string, memo?: Val
   result.diagnostics.push(...read.diagnostics);
   if (!read.ok) return result;
   const source = read.source;
-  const parse = () => parseDocument(source, id);
-  const parsed = memo ? memo.use('document', file, source.text, parse, source) : parse();
+  const parsed = memoised(memo, 'document', file, source.text, () => parseDocument(source, id), source);
   return { ...result, ...parsed, diagnostics: [...result.diagnostics, ...parsed.diagnostics] };
 }
 

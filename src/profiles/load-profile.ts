@@ -20,7 +20,7 @@ import { checkAssets, type AssetField, type AssetPool } from './assets.js';
 import { isNonTextField, linkKindOf } from './field-kinds.js';
 import type { LoadedProfile, MergedProfile } from './model.js';
 import { readDesignTokens } from './design-tokens.js';
-import type { ValidationMemo } from '../validate/memo/memo.js';
+import { memoised, type ValidationMemo } from '../validate/memo/memo.js';
 
 /** One YAML file read and checked against its schema. */
 export interface ProfileFile {
@@ -83,8 +83,7 @@ async function loadYamlFile(file: string, schemaId: string, contentRoot: string,
   const read = await readSource(file, contentRoot);
   if (!read.ok) return { ...emptyFile(file), diagnostics: read.diagnostics };
   const source = read.source;
-  const parse = () => parseYamlFile(source, schemaId);
-  const parsed = memo ? memo.use(`yaml ${schemaId}`, file, source.text, parse, source) : parse();
+  const parsed = memoised(memo, `yaml ${schemaId}`, file, source.text, () => parseYamlFile(source, schemaId), source);
   return { file, ...parsed, diagnostics: [...read.diagnostics, ...parsed.diagnostics] };
 }
 

@@ -28,6 +28,11 @@ export function memoKey(kind: string, file: string, text: string): string {
   return createHash('sha256').update(`${kind}\0${file}\0`).update(text).digest('hex');
 }
 
+/** `memo.use(…)` when there is a memo, else `compute()`: the one way a parse goes through it. */
+export function memoised<T>(memo: ValidationMemo | undefined, kind: string, file: string, text: string, compute: () => T, source?: SourceText): T {
+  return memo ? memo.use(kind, file, text, compute, source) : compute();
+}
+
 export class ValidationMemo {
   readonly #previous: ReadonlyMap<string, MemoEntry>;
   readonly #opened: boolean;
