@@ -14,7 +14,8 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));
 }
 
-function sortKeys(value: unknown): unknown {
+/** `value` with object keys sorted at every level (Maps as objects), for JSON.stringify. */
+export function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value instanceof Map) return sortKeys(Object.fromEntries(value));
   if (value !== null && typeof value === 'object') {

@@ -8,7 +8,7 @@
  * (src/build/site-files.ts), so a merged manifest gets the site of all shards.
  */
 import { ARTIFACT_FORMATS, type ArtifactFormat } from './formats.js';
-import { canonicalJson } from './hash.js';
+import { canonicalJson, sortKeys } from './hash.js';
 import { compareIds } from './plan.js';
 import { MANIFEST_FILE, SITE_FILE } from './output-names.js';
 import { readBack } from './read-back.js';
@@ -118,8 +118,10 @@ export function serializeManifest(manifest: Manifest): string {
       .map((j) => ({ ...j, warnings: sortWarnings(j.warnings) })),
     ...(manifest.site ? { site: manifest.site } : {}),
   };
-  // Canonical key order, then pretty-printed so a diff of two manifests is readable.
-  return `${JSON.stringify(JSON.parse(canonicalJson(sorted)), null, 2)}\n`;
+  // Canonical key order, pretty-printed so a diff of two manifests is readable. Stringified
+  // once: a national manifest is ~9,900 entries, and writing it, parsing it back and
+  // writing it again took ~90 ms of every rebuild, twice when files change.
+  return `${JSON.stringify(sortKeys(sorted), null, 2)}\n`;
 }
 
 export type ManifestRead =
