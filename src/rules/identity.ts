@@ -19,6 +19,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { linkKindOf } from '../profiles/field-kinds.js';
 import { assetFields, type ProfileLoad } from '../profiles/load-profile.js';
 import { digestOf, readLogoDigest, type LogoDigest } from '../profiles/logo-digests.js';
+import { othersMayShareLogo, type LoadedLogo } from '../profiles/logo-twins.js';
 import { fieldName, pointerSegments, quote } from '../schema/index.js';
 import { leaves } from './profile-values.js';
 
@@ -81,14 +82,20 @@ export async function checkIdentity(input: IdentityInput): Promise<Diagnostic[]>
 
 async function sharedLogos(input: IdentityInput, base: string, foreignLogo: ReadonlyMap<string, string>): Promise<Diagnostic[]> {
   const loaded = new Map<string, LogoDigest>();
+  const logos: LoadedLogo[] = [];
   for (const load of input.loads) {
     const logo = load.loaded?.profile.brand?.logo;
     const bytes = logo ? load.loaded?.assets[logo] : undefined;
     const written = load.own.data['brand'] as { logo?: unknown } | undefined;
-    if (bytes && typeof written?.logo === 'string') loaded.set(load.own.file, { file: load.own.file, written: written.logo, sha256: digestOf(bytes) });
+    if (logo && bytes && typeof written?.logo === 'string') {
+      loaded.set(load.own.file, { file: load.own.file, written: written.logo, sha256: digestOf(bytes) });
+      logos.push({ file: logo, bytes, ownFolder: idKey(idOf(load.own.file)) });
+    }
   }
   const others = input.allProfiles.filter((file) => !input.loads.some((l) => l.own.file === file));
-  const digests = [...loaded.values(), ...(await Promise.all(others.map((file) => readLogoDigest(input.root, file)))).flatMap((d) => (d ? [d] : []))];
+  // Read only when a look at the content folder's files cannot rule a twin out (logo-twins.ts).
+  const read = others.length > 0 && (await othersMayShareLogo(input.root, logos, idKey)) ? others : [];
+  const digests = [...loaded.values(), ...(await Promise.all(read.map((file) => readLogoDigest(input.root, file)))).flatMap((d) => (d ? [d] : []))];
   const bySha = new Map<string, LogoDigest[]>();
   for (const d of digests) (bySha.get(d.sha256) ?? bySha.set(d.sha256, []).get(d.sha256)!).push(d);
 

@@ -4,7 +4,7 @@
  * profile keeps (`cp huizen.yaml bergen-op-zoom.yaml`).
  */
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -135,6 +135,17 @@ describe('a copied profile keeps another municipality\'s identity', () => {
       (await readFile(join(work, 'content', 'municipalities', 'huizen', 'logo.svg'), 'utf8')).replace('<svg', '<svg data-gemeente="bergen-op-zoom"'),
     );
     expect(validate().diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('a logo reached through a symbolic link from outside its folder is a twin too, also when only one is validated', async () => {
+    await copyHuizen();
+    await mkdir(join(work, 'content', 'gedeeld'));
+    await symlink(join(work, 'content', 'municipalities', 'huizen', 'logo.svg'), join(work, 'content', 'gedeeld', 'logo.svg'));
+    await edit('bergen-op-zoom', 'logo: huizen/logo.svg', 'logo: ../gedeeld/logo.svg');
+    const one = validate('--municipality', 'huizen');
+    expect(one.status).toBe(1);
+    expect(one.diagnostics.map((d) => [d.file, d.rule])).toEqual([['content/municipalities/huizen.yaml', 'profile/shared-logo']]);
+    expect(one.diagnostics[0]!.message).toContain("'bergen-op-zoom' (bergen-op-zoom.yaml, logo ../gedeeld/logo.svg)");
   });
 
   it('.example addresses in a profile without example: true are a warning at each address', async () => {
