@@ -6,7 +6,7 @@
  * never depends on it, which is what keeps builds identical whatever `--jobs` is.
  */
 import { Worker } from 'node:worker_threads';
-import type { WorkerScript } from '../bundle/worker-script.js';
+import { takePrestarted, type WorkerScript } from '../bundle/worker-script.js';
 
 interface Pending<Res> {
   resolve: (value: Res) => void;
@@ -65,7 +65,7 @@ export class WorkerPool<Req, Res> {
   }
 
   private spawn(): Slot<Req, Res> {
-    const worker = new Worker(this.script.url, this.script.options);
+    const worker = takePrestarted(this.script) ?? new Worker(this.script.url, this.script.options);
     if (this.setupData) worker.postMessage({ setup: this.setupData.data } satisfies WorkerMessage<Req>);
     const slot: Slot<Req, Res> = { worker, completed: 0 };
     worker.on('message', (reply: WorkerReply<Res>) => {

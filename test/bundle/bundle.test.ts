@@ -42,6 +42,10 @@ describe('bundles', () => {
     expect(bundled.status, bundled.stderr).toBe(0);
     expect(bundled.marks).toContain('cli bundle compiled (code cache used)');
     expect(bundled.marks).toContain('build-worker bundle compiled (code cache used)');
+    // Its one worker is the one the launcher started before the CLI was compiled.
+    expect(bundled.marks.indexOf('build-worker worker prestarted')).toBeLessThan(bundled.marks.indexOf('cli bundle compiled (code cache used)'));
+    expect(bundled.marks).toContain('build-worker worker taken');
+    expect(bundled.marks.filter((m) => m.startsWith('build-worker bundle compiled'))).toHaveLength(1);
 
     // The compiled modules as tests import them (a file, not -e: workers inherit the options).
     const loader = join(dir, 'compiled.mjs');
@@ -53,6 +57,15 @@ describe('bundles', () => {
     const [a, b] = [await artifactHashes(join(dir, 'a')), await artifactHashes(join(dir, 'b'))];
     expect(a.length).toBeGreaterThan(10);
     expect(a).toEqual(b);
+  });
+
+  it('a build that never makes its pool exits with its prestarted worker unused, as soon as its work is done', async () => {
+    const dir = await temp();
+    const r = await run([join(ROOT, 'bin', 'folderpers.js')], ['build', '--content', join(dir, 'nowhere'), '--out', join(dir, 'out')], join(dir, 'u.trace'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('nowhere');
+    expect(r.marks).toContain('build-worker worker prestarted');
+    expect(r.marks).not.toContain('build-worker worker taken');
   });
 
   it('validate runs its layout worker from its code cache', async () => {
