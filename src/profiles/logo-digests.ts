@@ -3,8 +3,9 @@
  * municipalities must not print one logo. `validate --municipality X` loads only X, so the
  * other profiles are read here just far enough to find their logo — the YAML parsed, the
  * one path resolved inside the content folder (through the asset gate's containment) and
- * the file hashed — without their schemas, rules or SVG checks. A profile or logo that
- * cannot be read is left out: its own validation reports why.
+ * the file hashed — without their schemas, rules or SVG checks, and only when a look at
+ * the content folder cannot rule a twin out (logo-twins.ts). A profile or logo that cannot
+ * be read is left out: its own validation reports why.
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
