@@ -223,10 +223,10 @@ export async function composeIndexed(plan: PagePlan, width: number, height: numb
   const inks = plan.inks.map(parseHex);
   // Every strip's rasterising is asked for at once: librsvg works on the pool's threads
   // while this thread quantises the strips already drawn, instead of waiting for each in
-  // turn (the logo strips alone kept a one-profile rebuild's first job ~90 ms of ~600 idle). The strips in colour
-  // need no palette to be drawn, only to be numbered, so they start first. No two strips
-  // of a page share a key (the markup names the strip's rows), so no strip is made twice
-  // and each counts as one use towards the store, as when they were asked for in turn.
+  // turn (the logo strips alone kept a first job ~90 ms of ~600 idle). The strips in
+  // colour need no palette to be drawn, only to be numbered, so they start first. No two
+  // strips of a page share a key (the markup names the strip's rows), so no strip is made
+  // twice and each counts as one use towards the store, as when they were asked in turn.
   const inColour = rasterisedInColour(plan, strips.filter((s) => s.inColour), width);
   const weighed = await Promise.all(
     strips
