@@ -8,11 +8,10 @@
 import { readdir, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { countBySeverity, diagnostic, fileStart, type Diagnostic } from '../diagnostics/index.js';
-import type { MergedProfile } from '../profiles/model.js';
+import type { LoadedProfile } from '../profiles/model.js';
 import { sweepTemps, writeFileAtomic, writeTemp } from './atomic-write.js';
 import { CACHE_KEY_VARIABLE } from './cache-key.js';
 import { artifactPath, type ArtifactFormat } from './formats.js';
-import type { Tokens } from '../render/html/index.js';
 import { sha256 } from './hash.js';
 import { indexInputHash, indexInputs, manifestWarning, municipalityPageFor, reviewSiteFor, siteListings, warningMunicipality } from './site-files.js';
 import { oncePerPlace } from './job-diagnostics.js';
@@ -85,21 +84,31 @@ export interface JobRunner {
   close(): Promise<void>;
 }
 
+/**
+ * A document to build: in a real build its whole model as validation parsed it, which is
+ * what the workers draw and what its jobs' input hash covers (inputs.ts).
+ */
 export interface BuildDocument {
   id: string;
   kind: string;
-  /** Source file, hashed for incrementality and named by render failures. */
+  /** Source file, named by render failures. */
   file: string;
   /** For the municipality pages and the review site (default: the id). */
   title?: string;
   description?: string | undefined;
 }
 
+/**
+ * A municipality to build, as validation checked it: the parts of its LoadedProfile the
+ * workers draw from, which its jobs' input hash covers (inputs.ts).
+ */
+export type BuildProfile = Pick<LoadedProfile, 'profile' | 'assets' | 'overrides' | 'tokens'>;
+
 export interface BuildInput {
   contentRoot: string;
   outDir: string;
   documents: readonly BuildDocument[];
-  profiles: readonly MergedProfile[];
+  profiles: readonly BuildProfile[];
   selection: Selection;
   force: boolean;
   /** `--print`: every municipality gets the print edition (a profile's `print: true` asks for its own). */
@@ -118,8 +127,6 @@ export interface BuildInput {
   onProgress?: (progress: { done: number; total: number }) => void;
   /** Validation's warnings: the manifest keeps them for the review site, beside the municipality they concern. */
   warnings?: readonly Diagnostic[];
-  /** Each municipality's design tokens from its `brand.tokens` file, for its page. */
-  tokens?: ReadonlyMap<string, Partial<Tokens>>;
   /** Validation's memo of parses: kept beside the records when the build succeeds (memo-file.ts). */
   memo?: ValidationMemo;
   /** The tool's fingerprint and the records as read before validation (for the memo), used again while the records file is unchanged. */
@@ -138,18 +145,14 @@ export interface BuildOutcome {
 export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
   const outDir = input.outDir;
   const diagnostics: Diagnostic[] = [];
-  const jobs = planJobs(
-    input.profiles.map((p) => p.id),
-    input.documents,
-    input.selection,
-    printing(input),
-  );
+  const ids = input.profiles.map((p) => p.profile.id);
+  const jobs = planJobs(ids, input.documents, input.selection, printing({ profiles: input.profiles.map((p) => p.profile), print: input.print }));
   const pages = planIndexPages(
-    input.profiles.map((p) => p.id),
+    ids,
     input.selection,
   );
   const tool = input.early?.tool ?? (await toolFingerprint());
-  const { inputs, profileHashes } = await hashJobs(input, jobs, pages, tool);
+  const { inputs, profileHashes } = hashJobs(input, jobs, pages, tool);
   mark('inputs hashed');
 
   const manifestFile = join(outDir, MANIFEST_FILE);
@@ -279,6 +282,7 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
     municipalities: [
       ...old.municipalities.filter((m) => !built.has(m.id) && carriedMunicipalities.has(m.id)),
       ...input.profiles
+        .map((p) => p.profile)
         .filter((p) => built.has(p.id))
         .map((p): ManifestMunicipality => ({ id: p.id, name: p.name, warnings: warnings.filter((w) => warningMunicipality(w) === p.id) })),
     ],
@@ -303,9 +307,9 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
     const started = performance.now();
     // The pages do not list each other, so one listing serves them and the review site.
     const listings = siteListings(next.documents, next.artifacts);
-    const profiles = new Map(input.profiles.map((p) => [p.id, p]));
+    const profiles = new Map(input.profiles.map((p) => [p.profile.id, p]));
     for (const page of pages) {
-      const profile = profiles.get(page.municipality)!;
+      const { profile, tokens } = profiles.get(page.municipality)!;
       const listing = listings.get(page.municipality) ?? [];
       const pageInputs = indexInputHash({ tool, profile: profileHashes.get(page.municipality)!, listing: indexInputs(listing) });
       const path = artifactPath(page.municipality, page.document, 'html');
@@ -316,7 +320,7 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
         entry = { municipality: page.municipality, document: page.document, format: 'html', path, bytes: proven.size, sha256: proven.sha256 };
       } else {
         const data = Buffer.from(
-          municipalityPageFor({ profile, tokens: input.tokens?.get(profile.id), listing, generator: input.generator }),
+          municipalityPageFor({ profile, tokens, listing, generator: input.generator }),
         );
         entry = { municipality: page.municipality, document: page.document, format: 'html', path, bytes: data.length, sha256: sha256(data) };
         if (!provenance.holds(path, entry, pageInputs)) {
@@ -452,24 +456,20 @@ function failed(diagnostics: Diagnostic[], jobs: readonly BuildJob[], toRender: 
   return { diagnostics, artifacts: [], jobs: jobSummary(jobs, toRender), timings, manifestWritten: false };
 }
 
-async function hashJobs(
+function hashJobs(
   input: BuildInput,
   jobs: readonly BuildJob[],
   pages: readonly BuildJob[],
   tool: string,
-): Promise<{ inputs: Map<string, string>; profileHashes: Map<string, string> }> {
+): { inputs: Map<string, string>; profileHashes: Map<string, string> } {
   const creationDate = input.creationDate.toISOString();
   const documents = new Map<string, string>();
   for (const doc of input.documents) {
-    if (jobs.some((j) => j.document === doc.id)) documents.set(doc.id, await documentHash(doc.file));
+    if (jobs.some((j) => j.document === doc.id)) documents.set(doc.id, documentHash(doc, input.contentRoot));
   }
   const wanted = new Set([...jobs, ...pages].map((j) => j.municipality));
   const profiles = new Map<string, string>();
-  await mapConcurrent(
-    input.profiles.filter((p) => wanted.has(p.id)),
-    16,
-    async (p) => void profiles.set(p.id, await profileHash(p, input.contentRoot)),
-  );
+  for (const p of input.profiles) if (wanted.has(p.profile.id)) profiles.set(p.profile.id, profileHash(p, input.contentRoot));
   const inputs = new Map(
     jobs.map((job) => [
       jobKey(job),

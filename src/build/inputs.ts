@@ -1,15 +1,17 @@
 /**
  * Input hashes for incremental builds. A job's files are a function of: the tool (its
- * compiled code, templates, the print colour profile, and the versions of the libraries that draw: pdfkit, fontkit,
- * sharp, the font package …), the document's source, the merged municipality profile and
- * every file the profile points at (logo, house fonts, local section text), and the
- * creation date. If none of these changed, the files would come out byte-identical, so the
- * job can be skipped. Paths inside the content folder are hashed relative to it, so the
- * hash does not depend on where the content was checked out.
+ * compiled code, templates, the print colour profile, and the versions of the libraries
+ * that draw: pdfkit, fontkit, sharp, the font package …), the document's model, the
+ * merged municipality profile with every file it points at (logo, house fonts, local
+ * section text), and the creation date. If none of these changed, the files would come
+ * out byte-identical, so the job can be skipped. The content's parts are hashed as
+ * validation gave them to the renderers, never read from disk a second time. Paths inside
+ * the content folder are hashed relative to it, so the hash does not depend on where the
+ * content was checked out.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { MergedProfile } from '../profiles/model.js';
+import type { BuildDocument, BuildProfile } from './build.js';
 import { kindModuleFiles } from '../kinds/registry.js';
 import { installedVersion } from '../patches/versions.js';
 import { canonicalJson, combineHashes, sha256 } from './hash.js';
@@ -66,47 +68,46 @@ function listFiles(dir: string): string[] {
 }
 
 /**
- * The municipality's part of every job hash: its merged profile, the files it names, and
- * everything in its asset folder `municipalities/<id>/`.
+ * The municipality's part of every job hash: what its jobs are drawn from, exactly as
+ * validation checked it and the workers receive it: the merged profile, its parsed
+ * section files, the bytes of its logo and house fonts, its design tokens. Nothing is read
+ * from disk again: a file replaced after validation read it would otherwise be hashed in
+ * its new version for files drawn from the old one, and the next build would take those
+ * files for current.
  */
-export async function profileHash(profile: MergedProfile, contentRoot: string): Promise<string> {
+export function profileHash(p: BuildProfile, contentRoot: string): string {
   const root = resolve(contentRoot);
-  const municipalitiesDir = join(root, 'municipalities');
-  const referenced: Record<string, string> = {};
-  for (const value of stringsIn(profile)) {
-    if (!looksLikePath(value)) continue;
-    const file = isAbsolute(value) ? value : resolve(municipalitiesDir, value);
-    if (!isInside(file, root) || !isFile(file)) continue;
-    referenced[relative(root, file).split(sep).join('/')] = sha256(readFileSync(file));
-  }
+  const assets: Record<string, string> = {};
+  for (const [file, bytes] of Object.entries(p.assets)) assets[relativePath(file, root)] = assetDigest(bytes);
   return combineHashes({
-    profile: canonicalJson(relativise(profile, root)),
-    referenced: canonicalJson(referenced),
-    assets: await hashTree(join(municipalitiesDir, profile.id)),
+    profile: canonicalJson(relativise(p.profile, root)),
+    sections: canonicalJson(relativise(p.overrides ?? {}, root)),
+    assets: canonicalJson(assets),
+    tokens: canonicalJson(p.tokens ?? {}),
   });
 }
 
-export async function documentHash(file: string): Promise<string> {
-  return sha256(readFileSync(file));
+/** The document's part: its model as validation parsed it (what the workers receive), not its file read again. */
+export function documentHash(doc: BuildDocument, contentRoot: string): string {
+  return sha256(canonicalJson(relativise(doc, resolve(contentRoot))));
+}
+
+// Profiles that share a house font share its bytes (one object): hashed once per build.
+const digests = new WeakMap<Uint8Array, string>();
+
+function assetDigest(bytes: Uint8Array): string {
+  let digest = digests.get(bytes);
+  if (digest === undefined) digests.set(bytes, (digest = sha256(bytes)));
+  return digest;
 }
 
 export function jobInputHash(parts: { tool: string; creationDate: string; document: string; profile: string }): string {
   return combineHashes(parts);
 }
 
-/** Asset paths (absolute after merging, or `id/file.ext`); skips names, numbers and URLs without a stat each. */
-function looksLikePath(value: string): boolean {
-  return isAbsolute(value) || /^[^\s:]+\/[^\s:]+\.[A-Za-z0-9]+$/.test(value);
-}
-
-function* stringsIn(value: unknown): Generator<string> {
-  if (typeof value === 'string') yield value;
-  else if (Array.isArray(value)) for (const v of value) yield* stringsIn(v);
-  else if (value !== null && typeof value === 'object') for (const v of Object.values(value)) yield* stringsIn(v);
-}
-
+/** Paths inside the content folder relative to it, so a hash does not depend on where the content was checked out. */
 function relativise(value: unknown, root: string): unknown {
-  if (typeof value === 'string') return isAbsolute(value) && isInside(value, root) ? relative(root, value).split(sep).join('/') : value;
+  if (typeof value === 'string') return relativePath(value, root);
   if (Array.isArray(value)) return value.map((v) => relativise(v, root));
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, relativise(v, root)]));
@@ -114,15 +115,12 @@ function relativise(value: unknown, root: string): unknown {
   return value;
 }
 
+function relativePath(value: string, root: string): string {
+  return isAbsolute(value) && isInside(value, root) ? relative(root, value).split(sep).join('/') : value;
+}
+
 function isInside(file: string, root: string): boolean {
   const rel = relative(root, file);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}

@@ -182,7 +182,7 @@ export async function validateAndBuild(
       contentRoot,
       outDir,
       documents: validated.documents,
-      profiles: validated.profiles.map((p) => p.profile),
+      profiles: validated.profiles,
       selection: selectionOf(opts),
       force: opts.force,
       print: opts.print,
@@ -201,7 +201,6 @@ export async function validateAndBuild(
         })),
       onProgress: (p) => progress.update(p),
       warnings: validated.diagnostics.filter((d) => d.severity === 'warning'),
-      tokens: new Map(validated.profiles.flatMap((p) => (p.tokens ? [[p.profile.id, p.tokens] as const] : []))),
       memo,
       early: { tool, ...(early ? { provenance: early } : {}) },
     });

@@ -84,13 +84,35 @@ describe('runBuildJobs', () => {
     expect(result.artifacts.filter((a) => a.status === 'written').every((a) => a.municipality === 'a')).toBe(true);
   });
 
-  it('a changed document file re-renders that document everywhere', async () => {
+  it('a changed document re-renders that document everywhere', async () => {
     const profiles = [profile('a'), profile('b')];
     await runBuildJobs(input(profiles));
-    await writeFile(documents[0]!.file, '# changed\n');
     const calls: string[] = [];
-    await runBuildJobs(input(profiles, { createRunner: fakeRunner(profiles, { calls }) }));
+    const changed = [{ ...documents[0]!, title: 'Changed' }, documents[1]!];
+    await runBuildJobs(input(profiles, { documents: changed, createRunner: fakeRunner(profiles, { calls }) }));
     expect(calls.sort()).toEqual(['a/ouderfolder', 'b/ouderfolder']);
+  });
+
+  it('hashes what validation gave, not the files on disk again', async () => {
+    // A document's file and a profile's logo are what the jobs were drawn from only as
+    // validation read them: the same model and bytes over changed files skip every job,
+    // other bytes under the same path render that municipality again.
+    const profiles = [profile('a'), profile('b')];
+    const logo = join(ws.content, 'municipalities', 'a', 'logo.svg');
+    const drawn = (bytes: string) => [
+      { profile: profiles[0]!, assets: { [logo]: Buffer.from(bytes) } },
+      { profile: profiles[1]!, assets: {} },
+    ];
+    expect((await runBuildJobs(input(profiles, { profiles: drawn('<svg/>') }))).diagnostics).toEqual([]);
+    await writeFile(documents[0]!.file, '# changed on disk only\n');
+    await mkdir(join(ws.content, 'municipalities', 'a'), { recursive: true });
+    await writeFile(logo, '<svg>changed on disk only</svg>');
+    let calls: string[] = [];
+    await runBuildJobs(input(profiles, { profiles: drawn('<svg/>'), createRunner: fakeRunner(profiles, { calls }) }));
+    expect(calls).toEqual([]);
+    calls = [];
+    await runBuildJobs(input(profiles, { profiles: drawn('<svg>other</svg>'), createRunner: fakeRunner(profiles, { calls }) }));
+    expect(calls.sort()).toEqual(['a/ouderfolder', 'a/taak-per-moment']);
   });
 
   it('re-renders a job whose file was damaged, and --force re-renders all but rewrites nothing identical', async () => {

@@ -44,7 +44,7 @@ export function buildInput(ws: BuildWorkspace, profiles: MergedProfile[], extra:
     contentRoot: ws.content,
     outDir: ws.out,
     documents: ws.documents,
-    profiles,
+    profiles: profiles.map((profile) => ({ profile, assets: {} })),
     selection: { municipalities: [], documents: [] },
     force: false,
     creationDate: new Date('2024-01-01T00:00:00Z'),

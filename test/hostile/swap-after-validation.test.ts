@@ -83,3 +83,36 @@ describe('a content file swapped between validation and rendering', () => {
     expect((JSON.parse(next.stdout) as { diagnostics: { rule: string }[] }).diagnostics.map((d) => d.rule)).toContain('svg/text');
   });
 });
+
+describe('a content file swapped after validation, before the build works out what its jobs depend on', () => {
+  it('is not taken for what was rendered: the next build renders the new text', async () => {
+    const dir = await makeWorkspace();
+    workspaces.push(dir);
+    const section = path.join(dir, 'content', 'municipalities', 'rotterdam', 'aanvragen.md');
+    const replacement = path.join(dir, 'aanvragen.md');
+    await writeFile(replacement, (await readFile(section, 'utf8')).replace('informatie- en advieslijn', 'wijkteamlijn'));
+    const build = ['build', '--municipality', 'rotterdam', '--document', 'wijzer-professionals'];
+    const page = () => readFile(path.join(dir, 'out', 'rotterdam', 'wijzer-professionals.html'), 'utf8');
+
+    const swapped = await runCli(dir, build, {
+      timeoutMs: 120_000,
+      env: {
+        NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --import=${HOOK}`.trim(),
+        FOLDERPERS_TEST_SWAP: JSON.stringify([{ file: section, replacement }]),
+        FOLDERPERS_TEST_SWAP_AT: 'lock',
+      },
+    });
+    expect(swapped.code, swapped.stdout + swapped.stderr).toBe(0);
+    expect((await readFile(section)).equals(await readFile(replacement))).toBe(true);
+    // Rendered from the text validation read …
+    expect((await page()).includes('informatie- en advieslijn')).toBe(true);
+    expect((await page()).includes('wijkteamlijn')).toBe(false);
+
+    // … and recorded as that text's: the file on disk now says something else, so the
+    // next build renders again instead of keeping the old page as current.
+    const next = await runCli(dir, [...build, '--format', 'json'], { timeoutMs: 120_000 });
+    expect(next.code, next.stdout + next.stderr).toBe(0);
+    expect(JSON.parse(next.stdout).summary.written, next.stdout).toBeGreaterThan(0);
+    expect((await page()).includes('wijkteamlijn')).toBe(true);
+  });
+});
