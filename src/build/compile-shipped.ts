@@ -7,7 +7,9 @@
  *   text and logo — in `dist/strips/` (src/render/png/shipped-strips.ts), instead of
  *   measuring ~0.6 s per page and size;
  * - every word shaped, per font file, in `dist/shapes/` (src/layout/text/shipped-shapes.ts),
- *   instead of parsing each font's GSUB and GPOS tables in every worker.
+ *   instead of parsing each font's GSUB and GPOS tables in every worker;
+ * - the bundled documents with one municipality in `dist/warm-up/` (warm-up-set.ts), which
+ *   a worker draws while it waits for its first job, so that job's code has run before.
  *
  * Bundled content with errors ships neither (the build reports those errors itself). Both
  * only ever save time: output is the same bytes with or without them (tested).
@@ -25,7 +27,8 @@ import { sha256 } from './hash.js';
 import { SHIPPED_INDEX, type ShippedIndex } from './shipped-files.js';
 import { PRINT_FORMAT } from './formats.js';
 import { renderJob, warmUp } from './render-job.js';
-import { SHIPPED_SHAPES_DIR, SHIPPED_STRIPS_DIR, TOOL_ROOT } from './tool-root.js';
+import { SHIPPED_SHAPES_DIR, SHIPPED_STRIPS_DIR, SHIPPED_WARM_UP_DIR, TOOL_ROOT } from './tool-root.js';
+import { writeWarmUpSet } from './warm-up-set.js';
 
 /** Twelve hues, each at the lightest, a middle and a deep shade white text reads on. */
 const REPRESENTATIVE_BRANDS = Array.from({ length: 12 }, (_, i) => toHex(fromHsl([i * 30, 0.7, 0.5]))).flatMap((hex) =>
@@ -41,6 +44,8 @@ function emptied(dir: string): string {
 async function compileShipped(): Promise<{ strips: number; words: number }> {
   // Before any font is parsed: this run shapes everything itself.
   emptied(SHIPPED_SHAPES_DIR);
+  // Before the warm-up: an old set drawn here would count its strips as used twice.
+  const warmUpDir = emptied(SHIPPED_WARM_UP_DIR);
   // Strips go to the store on their second use in this process: exactly the shared ones.
   const kept = new Map<string, Uint8Array>();
   useStripStore({ load: async () => undefined, save: async (key, bytes) => void kept.set(key, bytes) });
@@ -88,6 +93,10 @@ async function compileShipped(): Promise<{ strips: number; words: number }> {
     }
   }
   writeFileSync(join(SHIPPED_SHAPES_DIR, SHIPPED_INDEX), `${JSON.stringify(shapes)}\n`);
+
+  // A municipality without house fonts: workers warm up with the fonts most jobs use.
+  const warmer = usable ? validated.profiles.find((p) => !p.profile.brand.font) : undefined;
+  if (warmer) writeWarmUpSet(warmUpDir, validated!.documents, warmer);
   return { strips: kept.size, words };
 }
 

@@ -13,10 +13,13 @@ import type { LoadedProfile } from '../profiles/model.js';
 import { renderPdf } from '../render/pdf/index.js';
 import { pagePngs, pixelSize } from '../render/png/index.js';
 import { altText, altTextFile, embedImages, renderSvg, type AltText } from '../render/svg/index.js';
+import { admitCheckedAsset } from '../assets/checked.js';
 import type { ArtifactFormat } from './formats.js';
 import { TOOL_VERSION } from './inputs.js';
 import { layOutJob, layoutEnv } from './lay-out-job.js';
+import { compareIds } from './plan.js';
 import { renderPrintEdition } from './print-edition.js';
+import type { WarmUpSet } from './warm-up-set.js';
 import { thumbnail, webFiles } from './web-files.js';
 
 /** Print PNGs at 300 dpi of the page size; web PNGs 1200 px wide. */
@@ -35,17 +38,23 @@ const SAMPLE =
   'info@gemeente.nl — “Meer weten?” ‘Tip’ … • € 0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ ' +
   'abcdefghijklmnopqrstuvwxyz äëïöüáéíóúàèç ĳ ff fi fl ffi ffl ½ % & / ? ! ; +';
 
+/** The warm-up's steps through a real page: its PDF, its picture, its web edition (each lays the page out again, warm). */
+const WARM_UP_STEPS: readonly (readonly ArtifactFormat[])[] = [['pdf'], ['svg', 'png', 'web.png', 'alt.txt'], ['thumb.png', 'html', 'fragment.html']];
+
 /**
  * Readies a worker before its first job (while the main thread still validates): the
  * sample shaped in every face, so that the fonts' shaping tables are read, then a small
  * page of it drawn in every format, so hyphenation patterns are compiled, pdfkit, the SVG
- * outlines and the PNG composer run once and librsvg started. Only caches fill; no result depends on it.
+ * outlines and the PNG composer run once and librsvg started. Then, while there is still
+ * no job, the warm-up set's real pages (`set`, warm-up-set.ts), kind by kind in the order
+ * a build sends its jobs (the most formats first) and a few formats at a time, so that the
+ * first job of each kind finds its code run once. Only caches fill; no result depends on it.
  *
  * It stops at the next step once `stop()` says a job has come: from then on it would only
  * compete with that job for the core (a small build's validation is over before a warm-up
  * of ~0.3 s is), and the job fills whatever caches it needs itself.
  */
-export async function warmUp(stop: () => boolean = () => false): Promise<void> {
+export async function warmUp(stop: () => boolean = () => false, set?: WarmUpSet): Promise<void> {
   // A turn of the event loop between steps, so a job that arrived meanwhile is seen.
   const stopped = () => new Promise<boolean>((resolve) => setImmediate(() => resolve(stop())));
   const fonts = loadFontSet(defaultFontFiles());
@@ -91,6 +100,18 @@ export async function warmUp(stop: () => boolean = () => false): Promise<void> {
   if (await stopped()) return;
   const alt = { short: 'folderpers', full: SAMPLE };
   await pagePngs(frames, 0, new Map(), { alt })({ width: 300 });
+  if (!set) return;
+  for (const [path, bytes] of Object.entries(set.profile.assets)) admitCheckedAsset(path, bytes);
+  const documents = [...set.documents].sort((a, b) => kindOf(b).formats.length - kindOf(a).formats.length || compareIds(a.id, b.id));
+  for (const doc of documents) {
+    const formats = kindOf(doc).formats;
+    for (const step of WARM_UP_STEPS) {
+      const some = formats.filter((f) => step.includes(f));
+      if (some.length === 0) continue;
+      if (await stopped()) return;
+      await renderJob(doc, set.profile, some, { creationDate: new Date(0) });
+    }
+  }
 }
 
 export interface RenderedJob {

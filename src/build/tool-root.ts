@@ -11,11 +11,12 @@ export const TOOL_ROOT = findToolRoot(dirname(fileURLToPath(import.meta.url)));
 
 /**
  * What the tool's build measured from the bundled documents (src/build/compile-shipped.ts):
- * PNG strips and shaped words. Not part of the tool's fingerprint: they never change a
+ * PNG strips, shaped words and the warm-up set. Not part of the tool's fingerprint: they never change a
  * byte of output, only how long a first build takes.
  */
 export const SHIPPED_STRIPS_DIR = join(TOOL_ROOT, 'dist', 'strips');
 export const SHIPPED_SHAPES_DIR = join(TOOL_ROOT, 'dist', 'shapes');
+export const SHIPPED_WARM_UP_DIR = join(TOOL_ROOT, 'dist', 'warm-up');
 
 /**
  * FOLDERPERS_SHIPPED=none: measure every strip and shape every word, as for documents the

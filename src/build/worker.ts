@@ -20,7 +20,8 @@ import type { RenderRequest, RenderResult, RenderedFile, StripStoreInit } from '
 import { sha256 } from './hash.js';
 import type { WorkerMessage, WorkerReply } from './pool.js';
 import { renderJob, warmUp } from './render-job.js';
-import { SHIPPED_STRIPS_DIR, useShipped } from './tool-root.js';
+import { SHIPPED_STRIPS_DIR, SHIPPED_WARM_UP_DIR, useShipped } from './tool-root.js';
+import { readWarmUpSet } from './warm-up-set.js';
 import { fileStripStore, type ReportingStripStore } from './strip-store.js';
 import { registerKindModule } from '../kinds/registry.js';
 import { mark } from './trace.js';
@@ -47,7 +48,7 @@ useShippedStrips(useShipped() ? shippedStrips(SHIPPED_STRIPS_DIR) : undefined);
 let jobArrived = false;
 
 // A failed or cut-short warm-up only means the first job fills the caches itself.
-const warm = warmUp(() => jobArrived)
+const warm = warmUp(() => jobArrived, useShipped() ? readWarmUpSet(SHIPPED_WARM_UP_DIR) : undefined)
   .catch(() => undefined)
   .then(() => mark('worker: warmed up'));
 
@@ -60,10 +61,11 @@ let store: ReportingStripStore | undefined;
 let ready: Promise<unknown> = Promise.resolve();
 
 function setup(init: WorkerInit): void {
-  ready = Promise.all(init.kindModules.map((url) => registerKindModule(url)));
   sharp.concurrency(init.sharpThreads);
   store = init.stripStore && fileStripStore(init.stripStore.dir, init.stripStore);
-  useStripStore(store);
+  // Used once the warm-up is over: strips of the warm-up's pages are not the build's to keep.
+  const jobStore = store;
+  ready = Promise.all([...init.kindModules.map((url) => registerKindModule(url)), warm.then(() => useStripStore(jobStore))]);
   documents = new Map(init.documents.map((d) => [d.id, d]));
   profiles = new Map(init.profiles.map((p) => [p.profile.id, p]));
   // Logos and house fonts as validation checked them: this worker never reads them from disk.

@@ -1,14 +1,16 @@
 /**
  * What the tool's build keeps from the bundled documents (src/build/compile-shipped.ts):
- * PNG strips in dist/strips and shaped words in dist/shapes. A first build that uses them
- * draws the same bytes as one that works everything out itself; a shipped file that is not
- * what its index says is not used, and the bytes stay the same.
+ * PNG strips in dist/strips, shaped words in dist/shapes and the warm-up set in
+ * dist/warm-up. A first build that uses them draws the same bytes as one that works
+ * everything out itself; a shipped file that is not what its index says is not used, and
+ * the bytes stay the same.
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SHIPPED_SHAPES_DIR, SHIPPED_STRIPS_DIR, TOOL_ROOT } from '../../src/build/tool-root.js';
+import { SHIPPED_SHAPES_DIR, SHIPPED_STRIPS_DIR, SHIPPED_WARM_UP_DIR, TOOL_ROOT } from '../../src/build/tool-root.js';
+import { readWarmUpSet, WARM_UP_ASSET } from '../../src/build/warm-up-set.js';
 import type { DocumentModel } from '../../src/content/model.js';
 import type { LoadedProfile } from '../../src/profiles/model.js';
 import { SHIPPED_INDEX } from '../../src/build/shipped-files.js';
@@ -48,7 +50,7 @@ interface Drawn {
 }
 
 /** Every file of every bundled document for a municipality, drawn by fresh renderers (empty caches) that find shipped strips and shapes in these folders. */
-async function drawAll(municipality: string, shipped: { strips: string; shapes: string }): Promise<Drawn> {
+async function drawAll(municipality: string, shipped: { strips: string; shapes: string; warmUp?: string }): Promise<Drawn> {
   vi.resetModules();
   vi.doMock('../../src/build/tool-root.js', async (original) => ({
     ...(await original<typeof import('../../src/build/tool-root.js')>()),
@@ -57,7 +59,7 @@ async function drawAll(municipality: string, shipped: { strips: string; shapes: 
   const { useShippedStrips } = await import('../../src/render/png/index.js');
   const { shippedStrips } = await import('../../src/render/png/shipped-strips.js');
   const { admitCheckedAsset } = await import('../../src/assets/checked.js');
-  const { renderJob } = await import('../../src/build/render-job.js');
+  const { renderJob, warmUp } = await import('../../src/build/render-job.js');
   const { kindOf } = await import('../../src/kinds/registry.js');
   const { fontsLoaded } = await import('../../src/layout/text/fonts.js');
   const { runsShaped } = await import('../../src/patches/index.js');
@@ -70,6 +72,11 @@ async function drawAll(municipality: string, shipped: { strips: string; shapes: 
       return bytes;
     },
   });
+  if (shipped.warmUp) {
+    const set = readWarmUpSet(shipped.warmUp);
+    expect(set).toBeDefined();
+    await warmUp(() => false, set);
+  }
   const profile = profiles.find((p) => p.profile.id === municipality)!;
   for (const [path, bytes] of Object.entries(profile.assets)) admitCheckedAsset(path, bytes);
   const files = new Map<string, Buffer>();
@@ -111,5 +118,23 @@ describe('shipped strips and shapes', () => {
     const tampered = await drawAll('huizen', { strips: tamperedCopy(SHIPPED_STRIPS_DIR, SHIPPED_INDEX), shapes: tamperedCopy(SHIPPED_SHAPES_DIR, SHIPPED_INDEX) });
     expect(tampered.stripsUsed + tampered.shippedRuns).toBe(0);
     expectSameFiles(tampered, worked);
+  });
+
+  it('a worker warmed up on the warm-up set draws the same bytes, and a tampered set is not used', async () => {
+    const set = readWarmUpSet(SHIPPED_WARM_UP_DIR)!;
+    // Every bundled document, and a municipality whose files have names no profile gives.
+    expect(set.documents.map((d) => d.id).sort()).toEqual(documents.map((d) => d.id).sort());
+    expect(Object.keys(set.profile.assets).length).toBeGreaterThan(0);
+    for (const name of Object.keys(set.profile.assets)) expect(name.startsWith(WARM_UP_ASSET)).toBe(true);
+    expect(JSON.stringify(set.profile.profile)).not.toContain(join(TOOL_ROOT, 'content'));
+    expect(readWarmUpSet(tamperedCopy(SHIPPED_WARM_UP_DIR, SHIPPED_INDEX))).toBeUndefined();
+
+    const shipped = { strips: SHIPPED_STRIPS_DIR, shapes: SHIPPED_SHAPES_DIR };
+    // The warm-up's own municipality and another one, after a warm-up that drew every kind.
+    for (const municipality of [set.profile.profile.id, 'leiden']) {
+      const cold = await drawAll(municipality, shipped);
+      const warmed = await drawAll(municipality, { ...shipped, warmUp: SHIPPED_WARM_UP_DIR });
+      expectSameFiles(warmed, cold);
+    }
   });
 });
