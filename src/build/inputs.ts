@@ -11,6 +11,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { assert } from '../diagnostics/index.js';
 import type { BuildDocument, BuildProfile } from './build.js';
 import { kindModuleFiles } from '../kinds/registry.js';
 import { installedVersion } from '../patches/versions.js';
@@ -105,13 +106,20 @@ export function jobInputHash(parts: { tool: string; creationDate: string; docume
   return combineHashes(parts);
 }
 
-/** Paths inside the content folder relative to it, so a hash does not depend on where the content was checked out. */
+/**
+ * Paths inside the content folder relative to it, so a hash does not depend on where the
+ * content was checked out. Plain data only: a Map, a class instance or bytes would hash as
+ * `{}` whatever they hold, and a change in them would render nothing.
+ */
 function relativise(value: unknown, root: string): unknown {
   if (typeof value === 'string') return relativePath(value, root);
   if (Array.isArray(value)) return value.map((v) => relativise(v, root));
   if (value !== null && typeof value === 'object') {
+    const proto = Object.getPrototypeOf(value) as object | null;
+    assert(proto === Object.prototype || proto === null, `an input hash met a ${value.constructor.name}: it hashes plain data only`);
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, relativise(v, root)]));
   }
+  assert(typeof value !== 'function' && typeof value !== 'symbol' && typeof value !== 'bigint', `an input hash met a ${typeof value}: it hashes plain data only`);
   return value;
 }
 
