@@ -10,12 +10,69 @@ import { assert } from '../diagnostics/index.js';
  * fontkit caches one glyph object per glyph id and keeps the code points of whoever created
  * it first; the TrueType subsetter creates composite components (the "." inside "…") with
  * none. The font is shared by every document of the process, so the PDF's ToUnicode map —
- * built from those code points — would depend on which document ran first. Creating every
- * mapped glyph here, in code-point order, fixes each glyph's code points before any use.
- * Relies on: fontkit caching glyph objects per id (`Font._glyphs`), public calls only.
+ * built from those code points — would depend on which document ran first. A glyph the
+ * cmap maps is therefore always created with the smallest code point that maps to it, as
+ * if every mapped glyph had been created in code-point order at load (which is what this
+ * did until creating ~1600 glyphs per face cost a fresh worker ~60 ms it waited for).
+ * Relies on: fontkit caching glyph objects per id (`Font._glyphs`) and creating them only
+ * through `getGlyph(id, codePoints)`, which `glyphForCodePoint`, shaping and the subsetter call.
  */
 export function fixGlyphCodePoints(font: fontkit.Font): void {
-  for (const codePoint of [...font.characterSet].sort((a, b) => a - b)) font.glyphForCodePoint(codePoint);
+  const internals = font as unknown as FontInternals;
+  assert(typeof internals._glyphs === 'object' && typeof internals.getGlyph === 'function', 'fontkit fonts have no _glyphs: the installed fontkit is not the one patched');
+  let smallest: ReadonlyMap<number, number> | undefined;
+  const getGlyph = internals.getGlyph.bind(font);
+  internals.getGlyph = (id: number, codePoints?: number[]) => {
+    if (internals._glyphs[id]) return getGlyph(id);
+    smallest ??= smallestCodePoints(internals);
+    const first = smallest.get(id);
+    return getGlyph(id, first === undefined ? codePoints : [first]);
+  };
+}
+
+interface FontInternals {
+  _glyphs: Record<number, unknown>;
+  getGlyph(id: number, codePoints?: number[]): fontkit.Glyph;
+  characterSet: number[];
+  _cmapProcessor: {
+    encoding: unknown;
+    lookup(codePoint: number): number;
+    cmap: { version: number; groups?: { base: number; length: number; stream: { buffer: Uint8Array } } };
+  };
+}
+
+/** Glyph id → the smallest code point the font's cmap maps to it. */
+function smallestCodePoints(font: FontInternals): Map<number, number> {
+  const smallest = new Map<number, number>();
+  const { cmap, encoding } = font._cmapProcessor;
+  if (cmap.version === 12 && !encoding && cmap.groups) {
+    // Read straight from the table's bytes: decoding its ~1000 groups as structs is most of the cost.
+    const { base, length, stream } = cmap.groups;
+    // Only groups in ascending order without overlaps, where fontkit's binary search finds
+    // the same group for every code point; another font goes the slow way below.
+    const view = new DataView(stream.buffer.buffer, stream.buffer.byteOffset, stream.buffer.byteLength);
+    let previousEnd = -1;
+    let ordered = base + 12 * length <= view.byteLength;
+    for (let i = 0; ordered && i < length; i++) {
+      const at = base + 12 * i;
+      const start = view.getUint32(at);
+      const end = view.getUint32(at + 4);
+      const glyph = view.getUint32(at + 8);
+      ordered = start > previousEnd && end >= start;
+      previousEnd = end;
+      for (let c = start; ordered && c <= end; c++) {
+        const id = glyph + c - start;
+        if (!smallest.has(id)) smallest.set(id, c);
+      }
+    }
+    if (ordered) return smallest;
+    smallest.clear();
+  }
+  for (const codePoint of [...font.characterSet].sort((a, b) => a - b)) {
+    const id = font._cmapProcessor.lookup(codePoint);
+    if (!smallest.has(id)) smallest.set(id, codePoint);
+  }
+  return smallest;
 }
 
 /**

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 export const WRITTEN_FOR = {
   pdfkit: '0.20.2',
   fontkit: '2.0.4',
+  restructure: '3.0.2',
 } as const;
 
 /** The installed version of a package (its package.json; `exports` maps forbid resolving that directly). */

@@ -1,7 +1,7 @@
 /**
- * src/patches/ reaches into pdfkit's and fontkit's private parts. These tests fail as soon
- * as the installed versions differ from the ones the patches were written for, and check
- * what the build says at run time when they do.
+ * src/patches/ reaches into the private parts of pdfkit, fontkit and restructure. These
+ * tests fail as soon as the installed versions differ from the ones the patches were
+ * written for, and check what the build says at run time when they do.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +26,6 @@ describe('patched libraries', () => {
     expect(problems).toEqual([
       'folderpers patches internals of pdfkit 0.20.2, but pdfkit 0.21.0 is installed; its output could be wrong. Run npm ci (package.json pins pdfkit 0.20.2).',
     ]);
-    expect(patchedVersionProblems(() => undefined)).toHaveLength(2);
+    expect(patchedVersionProblems(() => undefined)).toHaveLength(Object.keys(WRITTEN_FOR).length);
   });
 });

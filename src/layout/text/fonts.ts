@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import * as fontkit from 'fontkit';
 import { checkedAsset } from '../../assets/checked.js';
-import { fixGlyphCodePoints, shapeOnce } from '../../patches/index.js';
+import { decodeStructsFast, fixGlyphCodePoints, shapeOnce } from '../../patches/index.js';
 import type { FontFace } from '../frames.js';
 import { defaultFontFiles, type FontFiles } from './bundled-fonts.js';
 import { shippedShapes } from './shipped-shapes.js';
@@ -73,6 +73,7 @@ function isBundled(file: string): boolean {
 }
 
 function parseFont(file: string, bytes: Buffer): LoadedFont {
+  decodeStructsFast();
   const parsed = fontkit.create(bytes);
   if (!('layout' in parsed)) throw new Error(`${file} is a font collection; name one font file`);
   // Shared by every document of the process: see src/patches/fontkit.ts.
