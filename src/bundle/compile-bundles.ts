@@ -30,6 +30,22 @@ const sourceUrls: Plugin = {
   },
 };
 
+/**
+ * pdfkit imports AES only to encrypt a PDF, which folderpers never asks for (no passwords
+ * are passed), and the AES module builds its lookup tables when it loads: ~20 ms of every
+ * worker's start, before its first job. The bundles get a module that refuses instead.
+ */
+const noPdfEncryption: Plugin = {
+  name: 'no-pdf-encryption',
+  setup(b) {
+    b.onResolve({ filter: /^@noble\/ciphers\/aes(\.js)?$/ }, () => ({ path: 'aes', namespace: 'folderpers-no-encryption' }));
+    b.onLoad({ filter: /.*/, namespace: 'folderpers-no-encryption' }, () => ({
+      contents: "const refuse = () => { throw new Error('folderpers does not encrypt PDFs'); };\nexport const cbc = refuse;\nexport const ecb = refuse;\n",
+      loader: 'js',
+    }));
+  },
+};
+
 async function bundle(name: BundleName): Promise<void> {
   const { metafile } = await build({
     metafile: true,
@@ -42,7 +58,7 @@ async function bundle(name: BundleName): Promise<void> {
     // The ES module builds: jsonc-parser's CommonJS one is UMD, which esbuild cannot follow.
     mainFields: ['module', 'main'],
     external: ['sharp'],
-    plugins: [sourceUrls],
+    plugins: [sourceUrls, noPdfEncryption],
     banner: {
       js: "const __folderpersSourceUrl = (from) => require('node:url').pathToFileURL(require('node:path').join(__dirname, from)).href;",
     },

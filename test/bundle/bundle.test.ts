@@ -74,6 +74,12 @@ describe('bundles', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.marks).toContain('layout-worker bundle compiled (code cache used)');
   });
+
+  it('the build worker carries no AES (pdfkit only encrypts, which folderpers never asks for); the test above shows its PDFs unchanged', async () => {
+    const worker = await readFile(join(ROOT, 'dist', 'bundle', 'build-worker.cjs'), 'utf8');
+    expect(worker).not.toContain('// node_modules/@noble/ciphers/esm/aes.js');
+    expect(worker).toContain('folderpers does not encrypt PDFs');
+  });
 });
 
 describe('a code cache file', () => {
