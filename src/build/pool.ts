@@ -19,8 +19,8 @@ interface Slot<Req, Res> {
   completed: number;
 }
 
-/** Messages a pool worker receives: its data once, then tasks. */
-export type WorkerMessage<Req> = { setup: unknown } | { id: number; request: Req };
+/** Messages a pool worker receives: its data once, then tasks; `tasksComing` when tasks will follow, so it stops readying itself. */
+export type WorkerMessage<Req> = { setup: unknown } | { tasksComing: true } | { id: number; request: Req };
 
 /** Messages a pool worker posts back (see worker.ts). */
 export type WorkerReply<Res> = { id: number; ok: true; result: Res } | { id: number; ok: false; error: string };
@@ -49,6 +49,11 @@ export class WorkerPool<Req, Res> {
     this.setupData = { data };
     for (const slot of this.slots) slot.worker.postMessage({ setup: data } satisfies WorkerMessage<Req>);
     this.dispatch();
+  }
+
+  /** Tells the workers started so far that tasks will follow, before they are known. */
+  announceTasks(): void {
+    for (const slot of this.slots) slot.worker.postMessage({ tasksComing: true } satisfies WorkerMessage<Req>);
   }
 
   run(request: Req): Promise<Res> {

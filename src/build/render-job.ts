@@ -50,9 +50,10 @@ const WARM_UP_STEPS: readonly (readonly ArtifactFormat[])[] = [['pdf'], ['svg', 
  * a build sends its jobs (the most formats first) and a few formats at a time, so that the
  * first job of each kind finds its code run once. Only caches fill; no result depends on it.
  *
- * It stops at the next step once `stop()` says a job has come: from then on it would only
- * compete with that job for the core (a small build's validation is over before a warm-up
- * of ~0.3 s is), and the job fills whatever caches it needs itself.
+ * It stops at the next step once `stop()` says a job is coming (validation passed) or has
+ * come: from then on it would only compete with that job for the core (a small build's
+ * validation is over before a warm-up of ~0.3 s is), and the job fills whatever caches it
+ * needs itself. A real page stops between its steps, not only between pages.
  */
 export async function warmUp(stop: () => boolean = () => false, set?: WarmUpSet): Promise<void> {
   // A turn of the event loop between steps, so a job that arrived meanwhile is seen.
@@ -108,11 +109,23 @@ export async function warmUp(stop: () => boolean = () => false, set?: WarmUpSet)
     for (const step of WARM_UP_STEPS) {
       const some = formats.filter((f) => step.includes(f));
       if (some.length === 0) continue;
-      if (await stopped()) return;
-      await renderJob(doc, set.profile, some, { creationDate: new Date(0) });
+      try {
+        await renderJob(doc, set.profile, some, { creationDate: new Date(0), stop: stopped });
+      } catch (err) {
+        if (err instanceof WarmUpStopped) return;
+        throw err;
+      }
     }
   }
 }
+
+/**
+ * A warm-up page stops between its steps (layout, PDF, SVG, each PNG, the web edition)
+ * once a job has come, instead of at the end of the page: a real page's first PDF step
+ * took ~0.6 s on a busy machine, and a one-profile rebuild's job waited ~0.3 s for it.
+ * Steps are whole, so every cache they fill is complete.
+ */
+class WarmUpStopped extends Error {}
 
 export interface RenderedJob {
   files: { format: ArtifactFormat; data: Uint8Array }[];
@@ -124,10 +137,11 @@ export async function renderJob(
   doc: DocumentModel,
   profile: LoadedProfile,
   formats: readonly ArtifactFormat[],
-  ctx: { creationDate: Date },
+  ctx: { creationDate: Date; stop?: () => Promise<boolean> },
 ): Promise<RenderedJob> {
   const timings: Record<string, number> = {};
   const timed = async <T>(step: string, work: () => T | Promise<T>): Promise<T> => {
+    if (ctx.stop && (await ctx.stop())) throw new WarmUpStopped();
     const started = performance.now();
     const result = await work();
     timings[step] = (timings[step] ?? 0) + performance.now() - started;

@@ -66,6 +66,16 @@ export class WorkerRunner implements JobRunner {
     return this;
   }
 
+  /**
+   * Validation passed, so jobs will probably follow: the warm workers stop warming up at
+   * their next step instead of when the first job comes. Checking the records of a large
+   * out/ takes a few hundred ms, and a warm-up step still running when the job comes
+   * delays it (a one-profile rebuild of 342 municipalities waited ~0.3 s).
+   */
+  jobsComing(): void {
+    this.pool.announceTasks();
+  }
+
   run(request: RenderRequest): Promise<RenderResult> {
     return this.pool.run(request);
   }

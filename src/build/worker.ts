@@ -45,10 +45,11 @@ export interface WorkerInit {
 // The bundled documents' strips, measured when the tool was built (compile-shipped.ts).
 useShippedStrips(useShipped() ? shippedStrips(SHIPPED_STRIPS_DIR) : undefined);
 
-let jobArrived = false;
+/** Set when the main thread says jobs will follow, or one came: the warm-up stops at its next step. */
+let jobsComing = false;
 
 // A failed or cut-short warm-up only means the first job fills the caches itself.
-const warm = warmUp(() => jobArrived, useShipped() ? readWarmUpSet(SHIPPED_WARM_UP_DIR) : undefined)
+const warm = warmUp(() => jobsComing, useShipped() ? readWarmUpSet(SHIPPED_WARM_UP_DIR) : undefined)
   .catch(() => undefined)
   .then(() => mark('worker: warmed up'));
 
@@ -104,8 +105,9 @@ async function handle({ job, dir }: RenderRequest): Promise<RenderResult> {
 
 parentPort!.on('message', (message: WorkerMessage<RenderRequest>) => {
   if ('setup' in message) return setup(message.setup as WorkerInit);
+  jobsComing = true;
+  if ('tasksComing' in message) return;
   const { id, request } = message;
-  jobArrived = true;
   handle(request).then(
     (result) => {
       parentPort!.postMessage({ id, ok: true, result } satisfies WorkerReply<RenderResult>);

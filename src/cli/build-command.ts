@@ -168,6 +168,7 @@ export async function validateAndBuild(
     return EXIT_CONTENT;
   }
 
+  runner.jobsComing();
   // Held from before the manifest is read until after it is written: a second build into
   // the same folder stops here instead of losing this one's manifest entries.
   const lock = await lockOutput(outDir);

@@ -31,6 +31,18 @@ describe('WorkerPool', () => {
     ]);
   });
 
+  it('tells the workers started so far that tasks are coming, before the tasks are known', async () => {
+    const pool = new WorkerPool<number | string, { value: number; threadId: number }>(echo, 2);
+    pool.announceTasks();
+    pool.grow(3);
+    pool.setup({ factor: 1 });
+    const answers = await Promise.all(Array.from({ length: 12 }, () => pool.run('told?')));
+    await pool.close();
+    const byThread = new Map(answers.map((a) => [a.threadId, a.value]));
+    expect(byThread.size).toBe(3);
+    expect([...byThread.values()].sort()).toEqual([0, 1, 1]);
+  });
+
   it('rejects every task when no worker can start', async () => {
     const pool = new WorkerPool<number, number>({ url: new URL('./fixtures/broken-worker.mjs', import.meta.url), options: {} }, 2);
     pool.setup({});

@@ -47,10 +47,12 @@ interface Drawn {
   files: Map<string, Buffer>;
   stripsUsed: number;
   shippedRuns: number;
+  /** How often the warm-up asked whether to stop. */
+  stopChecks: number;
 }
 
 /** Every file of every bundled document for a municipality, drawn by fresh renderers (empty caches) that find shipped strips and shapes in these folders. */
-async function drawAll(municipality: string, shipped: { strips: string; shapes: string; warmUp?: string }): Promise<Drawn> {
+async function drawAll(municipality: string, shipped: { strips: string; shapes: string; warmUp?: string; stopAt?: number }): Promise<Drawn> {
   vi.resetModules();
   vi.doMock('../../src/build/tool-root.js', async (original) => ({
     ...(await original<typeof import('../../src/build/tool-root.js')>()),
@@ -72,10 +74,11 @@ async function drawAll(municipality: string, shipped: { strips: string; shapes: 
       return bytes;
     },
   });
+  let stopChecks = 0;
   if (shipped.warmUp) {
     const set = readWarmUpSet(shipped.warmUp);
     expect(set).toBeDefined();
-    await warmUp(() => false, set);
+    await warmUp(() => ++stopChecks === shipped.stopAt, set);
   }
   const profile = profiles.find((p) => p.profile.id === municipality)!;
   for (const [path, bytes] of Object.entries(profile.assets)) admitCheckedAsset(path, bytes);
@@ -89,7 +92,7 @@ async function drawAll(municipality: string, shipped: { strips: string; shapes: 
     .flatMap((font) => [...runsShaped(font.font).values()])
     .filter((run) => run.constructor.name === 'ShippedRun').length;
   vi.doUnmock('../../src/build/tool-root.js');
-  return { files, stripsUsed, shippedRuns };
+  return { files, stripsUsed, shippedRuns, stopChecks };
 }
 
 function expectSameFiles(a: Drawn, b: Drawn): void {
@@ -136,5 +139,18 @@ describe('shipped strips and shapes', () => {
       const warmed = await drawAll(municipality, { ...shipped, warmUp: SHIPPED_WARM_UP_DIR });
       expectSameFiles(warmed, cold);
     }
+  });
+
+  it('a warm-up told to stop ends at the next step, inside a page, and the files stay the same', async () => {
+    const shipped = { strips: SHIPPED_STRIPS_DIR, shapes: SHIPPED_SHAPES_DIR, warmUp: SHIPPED_WARM_UP_DIR };
+    const full = await drawAll('leiden', shipped);
+    // The sample asks 7 times (each face, hyphenation, its PDF, its PNG); then before every step of every page.
+    const pageSteps = full.stopChecks - 7;
+    expect(pageSteps).toBeGreaterThan(3 * documents.length);
+    // Stopped in the middle of the pages: it asks no more, and caches half filled draw the same bytes.
+    const stopAt = 7 + Math.floor(pageSteps / 2);
+    const stopped = await drawAll('leiden', { ...shipped, stopAt });
+    expect(stopped.stopChecks).toBe(stopAt);
+    expectSameFiles(stopped, full);
   });
 });
