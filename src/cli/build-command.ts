@@ -157,8 +157,8 @@ export async function validateAndBuild(
   }
   mark('validated');
   mark(`memo: ${memo.counts.hits} kept, ${memo.counts.parsed} parsed`);
-  // The renderers patch pdfkit's and fontkit's internals: with other versions the output
-  // could be wrong, so nothing is drawn with them.
+  // The renderers patch pdfkit's, fontkit's and restructure's internals: with other
+  // versions the output could be wrong, so nothing is drawn with them.
   validated.diagnostics.push(
     ...patchedVersionProblems().map((message) => diagnostic(fileStart(join(TOOL_ROOT, 'package.json')), 'dependency/version', message)),
     ...printDiagnostics(stages, validated, opts),

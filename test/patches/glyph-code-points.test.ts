@@ -3,7 +3,8 @@
  * created the glyph first. fixGlyphCodePoints (src/patches/fontkit.ts) must give every
  * glyph the code points it had when every mapped glyph was created at load, in code-point
  * order, however the glyphs are asked for: Source Sans 3 (cmap format 12, read from its
- * bytes) and Liberation Sans (format 4, the general way).
+ * bytes), Liberation Sans (format 4, the general way) and a format 12 cmap out of order
+ * (the general way too).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,12 +18,22 @@ const liberation = join(dirname(createRequire(import.meta.url).resolve('pdfjs-di
 
 type Internals = fontkit.Font & { getGlyph(id: number, codePoints?: number[]): fontkit.Glyph; _cmapProcessor: { lookup(cp: number): number } };
 
-function parse(file: string): Internals {
-  return fontkit.create(readFileSync(file)) as Internals;
+function parse(font: string | Buffer): Internals {
+  return fontkit.create(typeof font === 'string' ? readFileSync(font) : font) as Internals;
+}
+
+/** Source Sans 3 with its first two cmap groups swapped: out of order, which the fast read must not trust. */
+function unorderedGroups(): Buffer {
+  const bytes = Buffer.from(readFileSync(defaultFontFiles().regular));
+  const { base } = (parse(bytes) as unknown as { _cmapProcessor: { cmap: { groups: { base: number } } } })._cmapProcessor.cmap.groups;
+  const first = Buffer.from(bytes.subarray(base, base + 12));
+  bytes.copy(bytes, base, base + 12, base + 24);
+  first.copy(bytes, base + 12);
+  return bytes;
 }
 
 /** What every glyph's code points were when all mapped glyphs were created at load, in code-point order. */
-function createdAtLoad(file: string): Map<number, number[]> {
+function createdAtLoad(file: string | Buffer): Map<number, number[]> {
   const font = parse(file);
   const codePoints = new Map<number, number[]>();
   for (const cp of [...font.characterSet].sort((a, b) => a - b)) {
@@ -35,6 +46,7 @@ function createdAtLoad(file: string): Map<number, number[]> {
 describe.each([
   ['Source Sans 3 (format 12)', defaultFontFiles().regular],
   ['Liberation Sans (format 4)', liberation],
+  ['Source Sans 3 with its cmap groups out of order', unorderedGroups()],
 ])('glyph code points of %s', (_name, file) => {
   const expected = createdAtLoad(file);
 
