@@ -15,6 +15,11 @@
 import { Struct } from 'restructure';
 import { assert } from '../diagnostics/index.js';
 
+/**
+ * Accessors declared in a class body are non-enumerable, like the properties they replace.
+ * Each checks that the object has the field: a copy made with the prototype (clone) has
+ * none, and reads undefined instead of throwing.
+ */
 class Decoded {
   readonly #parent: unknown;
   readonly #startOffset: number;
@@ -27,18 +32,24 @@ class Decoded {
     this.#length = length;
   }
 
-  static {
-    // Accessors, not fields: a copy made with the prototype (clone) reads them as undefined.
-    const hidden: PropertyDescriptorMap = {
-      parent: { get(this: object) { return #parent in this ? (this as Decoded).#parent : undefined; } },
-      _startOffset: { get(this: object) { return #startOffset in this ? (this as Decoded).#startOffset : undefined; } },
-      _currentOffset: {
-        get(this: object) { return #currentOffset in this ? (this as Decoded).#currentOffset : undefined; },
-        set(this: object, value: number) { if (#currentOffset in this) (this as Decoded).#currentOffset = value; },
-      },
-      _length: { get(this: object) { return #length in this ? (this as Decoded).#length : undefined; } },
-    };
-    Object.defineProperties(Decoded.prototype, hidden);
+  get parent(): unknown {
+    return #parent in this ? this.#parent : undefined;
+  }
+
+  get _startOffset(): number | undefined {
+    return #startOffset in this ? this.#startOffset : undefined;
+  }
+
+  get _currentOffset(): number | undefined {
+    return #currentOffset in this ? this.#currentOffset : undefined;
+  }
+
+  set _currentOffset(value: number | undefined) {
+    if (#currentOffset in this && value !== undefined) this.#currentOffset = value;
+  }
+
+  get _length(): number | undefined {
+    return #length in this ? this.#length : undefined;
   }
 }
 
