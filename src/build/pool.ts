@@ -19,8 +19,11 @@ interface Slot<Req, Res> {
   completed: number;
 }
 
-/** Messages a pool worker receives: its data once, then tasks; `tasksComing` when tasks will follow, so it stops readying itself. */
-export type WorkerMessage<Req> = { setup: unknown } | { tasksComing: true } | { id: number; request: Req };
+/**
+ * Messages a pool worker receives: its data once (`setup`), more of it for tasks found
+ * later (`more`), then tasks; `tasksComing` when tasks will follow, so it stops readying itself.
+ */
+export type WorkerMessage<Req> = { setup: unknown } | { more: unknown } | { tasksComing: true } | { id: number; request: Req };
 
 /** Messages a pool worker posts back (see worker.ts). */
 export type WorkerReply<Res> = { id: number; ok: true; result: Res } | { id: number; ok: false; error: string };
@@ -31,6 +34,8 @@ export class WorkerPool<Req, Res> {
   private nextId = 0;
   private closed = false;
   private setupData: { data: unknown } | undefined;
+  /** Sent since the last setup, in order: a worker started later gets them after its setup. */
+  private more: unknown[] = [];
 
   constructor(
     private readonly script: WorkerScript,
@@ -47,8 +52,18 @@ export class WorkerPool<Req, Res> {
   /** The data every worker needs before its first task; also sent to workers started later. */
   setup(data: unknown): void {
     this.setupData = { data };
+    this.more = [];
     for (const slot of this.slots) slot.worker.postMessage({ setup: data } satisfies WorkerMessage<Req>);
     this.dispatch();
+  }
+
+  /**
+   * Data for tasks the setup did not know of, sent before them: a worker reads its
+   * messages in order, so every task run after this finds it.
+   */
+  extend(data: unknown): void {
+    this.more.push(data);
+    for (const slot of this.slots) slot.worker.postMessage({ more: data } satisfies WorkerMessage<Req>);
   }
 
   /** Tells the workers started so far that tasks will follow, before they are known. */
@@ -72,6 +87,7 @@ export class WorkerPool<Req, Res> {
   private spawn(): Slot<Req, Res> {
     const worker = takePrestarted(this.script) ?? new Worker(this.script.url, this.script.options);
     if (this.setupData) worker.postMessage({ setup: this.setupData.data } satisfies WorkerMessage<Req>);
+    for (const data of this.more) worker.postMessage({ more: data } satisfies WorkerMessage<Req>);
     const slot: Slot<Req, Res> = { worker, completed: 0 };
     worker.on('message', (reply: WorkerReply<Res>) => {
       const busy = slot.busy;

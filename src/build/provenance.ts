@@ -120,6 +120,15 @@ export class Provenance {
   }
 
   /**
+   * Whether the records say the file at `path` was made for `inputs`, without looking at
+   * the file: a job for which this is false renders whatever its files are, so the build
+   * can send it before it checks the others' files.
+   */
+  recordedFor(path: string, inputs: string): boolean {
+    return this.artifacts.get(path)?.inputs === inputs;
+  }
+
+  /**
    * The record of the artifact at `path` if it proves that the file there is one this
    * tool made (for a job with `inputs`, when given), now; undefined if anything does not
    * match.

@@ -33,6 +33,9 @@ export function workersFor(jobs: number, workers: number): number {
 
 export class WorkerRunner implements JobRunner {
   private readonly pool: WorkerPool<RenderRequest, RenderResult>;
+  /** What the build validated, and which of it the workers were sent (`prepare`, `extend`). */
+  private data: { documents: readonly DocumentModel[]; profiles: readonly LoadedProfile[] } = { documents: [], profiles: [] };
+  private readonly sent = { documents: new Set<string>(), profiles: new Set<string>() };
 
   /** Starts `warm` workers now; more are started by `prepare` when the jobs are known. */
   constructor(warm: number) {
@@ -50,12 +53,12 @@ export class WorkerRunner implements JobRunner {
     kindModules: readonly string[];
   }): this {
     const size = workersFor(options.jobs.length, options.workers);
-    const municipalities = new Set(options.jobs.map((j) => j.municipality));
-    const documents = new Set(options.jobs.map((j) => j.document));
+    this.data = options;
+    this.sent.documents.clear();
+    this.sent.profiles.clear();
     const init: WorkerInit = {
       // A one-profile rebuild should not clone 342 profiles into every worker.
-      documents: options.documents.filter((d) => documents.has(d.id)),
-      profiles: options.profiles.filter((p) => municipalities.has(p.profile.id)),
+      ...this.unsent(options.jobs),
       creationDate: options.creationDate.toISOString(),
       sharpThreads: Math.max(1, Math.floor(availableParallelism() / size)),
       stripStore: options.stripStore,
@@ -74,6 +77,25 @@ export class WorkerRunner implements JobRunner {
    */
   jobsComing(): void {
     this.pool.announceTasks();
+  }
+
+  /** Jobs found after `prepare` (their files did not match the records): their data goes to the workers first. */
+  extend(jobs: readonly BuildJob[]): void {
+    const more = this.unsent(jobs);
+    if (more.documents.length > 0 || more.profiles.length > 0) this.pool.extend(more);
+  }
+
+  /** The documents and profiles `jobs` need that the workers were not sent yet, marked as sent. */
+  private unsent(jobs: readonly BuildJob[]): Pick<WorkerInit, 'documents' | 'profiles'> {
+    const municipalities = new Set(jobs.map((j) => j.municipality));
+    const documents = new Set(jobs.map((j) => j.document));
+    const more = {
+      documents: this.data.documents.filter((d) => documents.has(d.id) && !this.sent.documents.has(d.id)),
+      profiles: this.data.profiles.filter((p) => municipalities.has(p.profile.id) && !this.sent.profiles.has(p.profile.id)),
+    };
+    for (const d of more.documents) this.sent.documents.add(d.id);
+    for (const p of more.profiles) this.sent.profiles.add(p.profile.id);
+    return more;
   }
 
   run(request: RenderRequest): Promise<RenderResult> {

@@ -67,11 +67,18 @@ function setup(init: WorkerInit): void {
   // Used once the warm-up is over: strips of the warm-up's pages are not the build's to keep.
   const jobStore = store;
   ready = Promise.all([...init.kindModules.map((url) => registerKindModule(url)), warm.then(() => useStripStore(jobStore))]);
-  documents = new Map(init.documents.map((d) => [d.id, d]));
-  profiles = new Map(init.profiles.map((p) => [p.profile.id, p]));
-  // Logos and house fonts as validation checked them: this worker never reads them from disk.
-  for (const p of init.profiles) for (const [path, bytes] of Object.entries(p.assets)) admitCheckedAsset(path, bytes);
+  documents = new Map();
+  profiles = new Map();
+  add(init);
   creationDate = new Date(init.creationDate);
+}
+
+/** Documents and profiles for this build's jobs: those of the setup, and more for jobs found later. */
+function add(data: Pick<WorkerInit, 'documents' | 'profiles'>): void {
+  for (const d of data.documents) documents.set(d.id, d);
+  for (const p of data.profiles) profiles.set(p.profile.id, p);
+  // Logos and house fonts as validation checked them: this worker never reads them from disk.
+  for (const p of data.profiles) for (const [path, bytes] of Object.entries(p.assets)) admitCheckedAsset(path, bytes);
 }
 
 async function handle({ job, dir }: RenderRequest): Promise<RenderResult> {
@@ -105,6 +112,7 @@ async function handle({ job, dir }: RenderRequest): Promise<RenderResult> {
 
 parentPort!.on('message', (message: WorkerMessage<RenderRequest>) => {
   if ('setup' in message) return setup(message.setup as WorkerInit);
+  if ('more' in message) return add(message.more as Pick<WorkerInit, 'documents' | 'profiles'>);
   jobsComing = true;
   if ('tasksComing' in message) return;
   const { id, request } = message;

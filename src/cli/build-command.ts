@@ -230,7 +230,7 @@ export async function validateAndBuild(
 
 /** The runner as the build sees it: closing it after the jobs closes it, unless it is kept for the next build. */
 function kept(keep: boolean, runner: JobRunner): JobRunner {
-  return keep ? { run: (request) => runner.run(request), close: async () => undefined } : runner;
+  return keep ? { run: (request) => runner.run(request), extend: (jobs) => runner.extend(jobs), close: async () => undefined } : runner;
 }
 
 /**

@@ -63,8 +63,9 @@ async function handle(jobs: LayoutRequest): Promise<LayoutReply> {
 
 parentPort!.on('message', (message: WorkerMessage<LayoutRequest>) => {
   if ('setup' in message) return setup(message.setup as LayoutWorkerInit);
-  // This worker does not ready itself ahead of its tasks: nothing to stop.
-  if ('tasksComing' in message) return;
+  // This worker does not ready itself ahead of its tasks (nothing to stop), and its setup
+  // has everything its tasks need.
+  if ('tasksComing' in message || 'more' in message) return;
   const { id, request } = message;
   handle(request).then(
     (result) => {

@@ -132,6 +132,32 @@ describe('runBuildJobs', () => {
     expect(await snapshot(out)).toEqual(before);
   });
 
+  it("sends a changed profile's jobs before it checks the other jobs' files, and a damaged one's job after them", async () => {
+    await runBuildJobs(input([profile('a'), profile('b')]));
+    await writeFile(join(out, 'b', 'ouderfolder.pdf'), 'damaged');
+    const profiles = [profile('a', 'Gemeente Anders'), profile('b')];
+    const created: string[] = [];
+    const extended: string[] = [];
+    const calls: string[] = [];
+    const result = await runBuildJobs(input(profiles, { createRunner: fakeRunner(profiles, { created, extended, calls }) }));
+    expect(result.diagnostics).toEqual([]);
+    // Longest first within each batch: the infographic has more formats.
+    expect(created).toEqual(['a/taak-per-moment', 'a/ouderfolder']);
+    expect(extended).toEqual(['b/ouderfolder']);
+    expect(calls).toEqual(['a/taak-per-moment', 'a/ouderfolder', 'b/ouderfolder']);
+    expect(await readFile(join(out, 'b', 'ouderfolder.pdf'), 'utf8')).toBe('b/ouderfolder.pdf for Gemeente b\n');
+  });
+
+  it('a damaged file alone: its job is the runner\'s first', async () => {
+    const profiles = [profile('a'), profile('b')];
+    await runBuildJobs(input(profiles));
+    await writeFile(join(out, 'b', 'ouderfolder.pdf'), 'damaged');
+    const created: string[] = [];
+    const extended: string[] = [];
+    await runBuildJobs(input(profiles, { createRunner: fakeRunner(profiles, { created, extended }) }));
+    expect([created, extended]).toEqual([['b/ouderfolder'], []]);
+  });
+
   it('notices a file edited in place without changing its size', async () => {
     const profiles = [profile('a')];
     await runBuildJobs(input(profiles));

@@ -205,6 +205,21 @@ describe('folderpers build', () => {
     }
   });
 
+  it("a changed profile and another municipality's deleted file: the worker, sent the changed jobs first, is sent the other profile for the late job", async () => {
+    const file = join(content, 'municipalities', 'leiden.yaml');
+    const yaml = await readFile(file, 'utf8');
+    await writeFile(file, yaml.replace(/^name: .*$/m, 'name: Gemeente Leiden (test 2)'));
+    await rm(join(dir, 'out-1', 'huizen', 'ouderfolder.pdf'));
+    const rebuilt = await build(join(dir, 'out-1'), '--jobs', '1');
+    expect(rebuilt.result.stderr).not.toMatch(/internal error/);
+    expect(rebuilt.result.code, rebuilt.result.stdout).toBe(0);
+    const written = rebuilt.artifacts.filter((a) => a.status === 'written').map((a) => a.path);
+    expect(written).toContain('huizen/ouderfolder.pdf');
+    expect(written.filter((p) => !p.startsWith('leiden/'))).toEqual(['huizen/ouderfolder.pdf']);
+    // Drawn from huizen's own profile: the same bytes as in the build of the same content into out-2.
+    expect(await readFile(join(dir, 'out-1', 'huizen', 'ouderfolder.pdf'))).toEqual(await readFile(join(dir, 'out-2', 'huizen', 'ouderfolder.pdf')));
+  });
+
   it('a validation error exits 1 and leaves out/ byte-identical', async () => {
     const file = join(content, 'municipalities', 'huizen.yaml');
     const yaml = await readFile(file, 'utf8');

@@ -43,6 +43,22 @@ describe('WorkerPool', () => {
     expect([...byThread.values()].sort()).toEqual([0, 1, 1]);
   });
 
+  it('sends data for later tasks to every worker, also to those started after it, and a new setup starts over', async () => {
+    const pool = new WorkerPool<number | string, { value: number; threadId: number }>(echo, 1);
+    pool.setup({ factor: 2 });
+    pool.extend({ offset: 1 });
+    pool.grow(3);
+    pool.extend({ offset: 10 });
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => pool.run(i)));
+    expect(results.map((r) => r.value)).toEqual(Array.from({ length: 30 }, (_, i) => i * 2 + 11));
+    expect(new Set(results.map((r) => r.threadId)).size).toBe(3);
+    pool.setup({ factor: 3 });
+    pool.grow(4);
+    const again = await Promise.all(Array.from({ length: 12 }, (_, i) => pool.run(i)));
+    await pool.close();
+    expect(again.map((r) => r.value)).toEqual(Array.from({ length: 12 }, (_, i) => i * 3));
+  });
+
   it('rejects every task when no worker can start', async () => {
     const pool = new WorkerPool<number, number>({ url: new URL('./fixtures/broken-worker.mjs', import.meta.url), options: {} }, 2);
     pool.setup({});
