@@ -1,6 +1,6 @@
 /**
- * A pool of worker threads that each take one task at a time. Workers are long-lived so
- * each loads its fonts and templates once for all the jobs it renders, and they can be
+ * A pool of worker threads that each hold one task at a time, or two (`holdTwo`). Workers
+ * are long-lived so each loads its fonts and templates once for all the jobs it renders, and they can be
  * started before their data is known (`setup` sends it later), so that loading overlaps
  * the main thread's validation. The pool only decides *where* a task runs; a task's result
  * never depends on it, which is what keeps builds identical whatever `--jobs` is.
@@ -15,7 +15,8 @@ interface Pending<Res> {
 
 interface Slot<Req, Res> {
   worker: Worker;
-  busy?: { id: number; pending: Pending<Res> } | undefined;
+  /** The tasks this worker holds, by id. */
+  busy: Map<number, Pending<Res>>;
   completed: number;
 }
 
@@ -34,6 +35,8 @@ export class WorkerPool<Req, Res> {
   private nextId = 0;
   private closed = false;
   private setupData: { data: unknown } | undefined;
+  /** Tasks a worker holds at once. */
+  private depth = 1;
   /** Sent since the last setup, in order: a worker started later gets them after its setup. */
   private more: unknown[] = [];
 
@@ -66,6 +69,16 @@ export class WorkerPool<Req, Res> {
     for (const slot of this.slots) slot.worker.postMessage({ more: data } satisfies WorkerMessage<Req>);
   }
 
+  /**
+   * Lets each worker hold two tasks: it starts the second while the first waits for work
+   * off its thread (librsvg and libvips on the thread pool). Every worker gets a first
+   * task before any gets a second.
+   */
+  holdTwo(two: boolean): void {
+    this.depth = two ? 2 : 1;
+    this.dispatch();
+  }
+
   /** Tells the workers started so far that tasks will follow, before they are known. */
   announceTasks(): void {
     for (const slot of this.slots) slot.worker.postMessage({ tasksComing: true } satisfies WorkerMessage<Req>);
@@ -88,23 +101,23 @@ export class WorkerPool<Req, Res> {
     const worker = takePrestarted(this.script) ?? new Worker(this.script.url, this.script.options);
     if (this.setupData) worker.postMessage({ setup: this.setupData.data } satisfies WorkerMessage<Req>);
     for (const data of this.more) worker.postMessage({ more: data } satisfies WorkerMessage<Req>);
-    const slot: Slot<Req, Res> = { worker, completed: 0 };
+    const slot: Slot<Req, Res> = { worker, completed: 0, busy: new Map() };
     worker.on('message', (reply: WorkerReply<Res>) => {
-      const busy = slot.busy;
-      if (!busy || busy.id !== reply.id) return;
-      slot.busy = undefined;
+      const pending = slot.busy.get(reply.id);
+      if (!pending) return;
+      slot.busy.delete(reply.id);
       slot.completed += 1;
-      if (reply.ok) busy.pending.resolve(reply.result);
-      else busy.pending.reject(new Error(reply.error));
+      if (reply.ok) pending.resolve(reply.result);
+      else pending.reject(new Error(reply.error));
       this.dispatch();
     });
-    // A worker that dies (uncaught error, out of memory) fails only its own task; a fresh
+    // A worker that dies (uncaught error, out of memory) fails only the tasks it held; a fresh
     // worker takes its place so the other tasks still run. One that dies before finishing
     // any task cannot start at all: it is not replaced, and without workers the rest fail.
     const replace = (error: Error) => {
-      const busy = slot.busy;
-      slot.busy = undefined;
-      busy?.pending.reject(error);
+      const held = [...slot.busy.values()];
+      slot.busy.clear();
+      for (const pending of held) pending.reject(error);
       const index = this.slots.indexOf(slot);
       if (this.closed || index < 0) return;
       if (slot.completed > 0) this.slots[index] = this.spawn();
@@ -123,12 +136,14 @@ export class WorkerPool<Req, Res> {
 
   private dispatch(): void {
     if (!this.setupData) return;
-    for (const slot of this.slots) {
-      if (slot.busy) continue;
-      const next = this.waiting.shift();
-      if (!next) return;
-      slot.busy = { id: next.id, pending: next.pending };
-      slot.worker.postMessage({ id: next.id, request: next.request } satisfies WorkerMessage<Req>);
+    for (let held = 0; held < this.depth; held++) {
+      for (const slot of this.slots) {
+        if (slot.busy.size > held) continue;
+        const next = this.waiting.shift();
+        if (!next) return;
+        slot.busy.set(next.id, next.pending);
+        slot.worker.postMessage({ id: next.id, request: next.request } satisfies WorkerMessage<Req>);
+      }
     }
   }
 }

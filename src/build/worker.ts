@@ -89,7 +89,8 @@ async function handle({ job, dir }: RenderRequest): Promise<RenderResult> {
   if (!doc || !profile) throw new Error(`worker has no ${doc ? 'profile' : 'document'} for ${job.municipality}/${job.document}`);
   mark(`worker: job ${job.document} starts`);
   const rendered = await renderJob(doc, profile, job.formats, { creationDate });
-  // One job at a time per worker: what the store saw since the last job is this job's.
+  // What the store saw since the last drain: with two jobs held, some of it may be the
+  // other one's, which reports the rest. The build only ever uses all reports together.
   const strips = store?.drain();
   if (rendered.diagnostics.some((d) => d.severity === 'error')) {
     return { files: [], diagnostics: rendered.diagnostics, timings: rendered.timings, strips };

@@ -102,6 +102,8 @@ afterAll(async () => {
 });
 
 describe('folderpers build', () => {
+  // With --jobs 1 the one worker holds two of the nine jobs at a time; with --jobs 2 each
+  // worker holds one (pool.ts `holdTwo`): the files must not tell.
   it('--jobs 1 and --jobs 2 write identical files and manifests', async () => {
     const one = await build(join(dir, 'out-1'), '--jobs', '1');
     expect(one.result.stderr).not.toMatch(/internal error/);

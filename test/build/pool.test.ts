@@ -59,6 +59,24 @@ describe('WorkerPool', () => {
     expect(again.map((r) => r.value)).toEqual(Array.from({ length: 12 }, (_, i) => i * 3));
   });
 
+  it('holding two tasks, every worker gets a first before any gets a second, and one that dies fails the two it held', async () => {
+    const pool = new WorkerPool<number | string, { value: number; threadId: number }>(echo, 2);
+    pool.holdTwo(true);
+    pool.setup({ factor: 1 });
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => pool.run(i)));
+    expect(results.map((r) => r.value)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    // The first four tasks went to two workers, two each.
+    const firstFour = results.slice(0, 4).map((r) => r.threadId);
+    expect(new Set(firstFour).size).toBe(2);
+    expect(firstFour.filter((t) => t === firstFour[0])).toHaveLength(2);
+
+    // The first and third task go to one worker, the second and fourth to the other; 'die'
+    // exits at once, with the task its worker held beside it ('told?' answers after 5 ms).
+    const settled = await Promise.allSettled([pool.run('told?'), pool.run('die'), pool.run('told?'), pool.run('told?')]);
+    await pool.close();
+    expect(settled.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected']);
+  });
+
   it('rejects every task when no worker can start', async () => {
     const pool = new WorkerPool<number, number>({ url: new URL('./fixtures/broken-worker.mjs', import.meta.url), options: {} }, 2);
     pool.setup({});
