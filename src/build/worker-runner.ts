@@ -66,9 +66,10 @@ export class WorkerRunner implements JobRunner {
     };
     this.pool.grow(size);
     // A worker waits for librsvg and libvips about a third of a long build; holding a
-    // second job it draws that one meanwhile (40 municipalities with --jobs 1: 7.5 -> 6.8 s;
-    // the national set with --jobs 2: 48.3 -> 44.8 s). A few jobs are better one at a
-    // time: two first runs of the code compete (cold --municipality X: 681 -> 712 ms).
+    // second job it draws that one meanwhile (40 municipalities with --jobs 1: 7.86 ->
+    // 6.99 s; the national set with --jobs 2: 46.8 -> 41.4 s). A few jobs are better one
+    // at a time: two first runs of the code compete (cold --municipality X: 681 -> 712 ms).
+    // Decided on the first jobs sent; jobs sent later (build.ts) do not change it.
     this.pool.holdTwo(options.jobs.length / size >= JOBS_PER_WORKER);
     this.pool.setup(init);
     return this;
