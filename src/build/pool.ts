@@ -1,9 +1,10 @@
 /**
  * A pool of worker threads that each hold one task at a time, or two (`holdTwo`). Workers
- * are long-lived so each loads its fonts and templates once for all the jobs it renders, and they can be
- * started before their data is known (`setup` sends it later), so that loading overlaps
- * the main thread's validation. The pool only decides *where* a task runs; a task's result
- * never depends on it, which is what keeps builds identical whatever `--jobs` is.
+ * are long-lived so each loads its fonts and templates once for all the jobs it renders,
+ * and they can be started before their data is known (`setup` sends it later), so that
+ * loading overlaps the main thread's validation. The pool only decides *where* a task
+ * runs; a task's result never depends on it, which is what keeps builds identical
+ * whatever `--jobs` is.
  */
 import { Worker } from 'node:worker_threads';
 import { takePrestarted, type WorkerScript } from '../bundle/worker-script.js';

@@ -9,12 +9,12 @@
  * default budget the one background thread (see the launcher) spent ~2 s of a
  * 40-municipality build on optimising compiles that competed with the workers for the
  * cores; a cold `build --municipality X` used ~1.5 s of CPU with the default and ~1.15 s
- * with this one (bench/profile-first.ts, alternating runs). What a function computes does not
- * depend on when it is optimised.
+ * with this one (eight alternating runs). What a function computes does not depend on
+ * when it is optimised.
  */
 import { setFlagsFromString } from 'node:v8';
 
-export const V8_FLAGS = ['--interrupt-budget=528000'] as const;
+const V8_FLAGS = ['--interrupt-budget=528000'] as const;
 
 export function useV8Flags(): void {
   for (const flag of V8_FLAGS) setFlagsFromString(flag);

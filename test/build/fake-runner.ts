@@ -19,31 +19,31 @@ export function fakeRunner(
     const known = new Set(jobs.map(jobKey));
     options.created?.push(...jobs.map(jobKey));
     return {
-    async run({ job, dir }: RenderRequest): Promise<RenderResult> {
-      if (!known.has(jobKey(job))) throw new Error(`${jobKey(job)} was run without the runner knowing of it`);
-      options.calls?.push(`${job.municipality}/${job.document}`);
-      if (job.municipality === options.failFor) {
-        return {
-          files: [],
-          diagnostics: [
-            { file: 'x.md', line: 1, column: 1, severity: 'error', rule: 'layout/overflow', message: 'too long' },
-          ],
-        };
-      }
-      const profile = profiles.find((p) => p.id === job.municipality)!;
-      const files = [];
-      for (const format of job.formats) {
-        const bytes = Buffer.from(`${artifactPath(job.municipality, job.document, format)} for ${profile.name}\n`);
-        const temp = await writeTemp(join(dir, `${job.document}.${format}`), bytes);
-        files.push({ format, temp, bytes: bytes.length, sha256: sha256(bytes) });
-      }
-      return { files, diagnostics: [] };
-    },
-    extend(more) {
-      for (const job of more) known.add(jobKey(job));
-      options.extended?.push(...more.map(jobKey));
-    },
-    async close() {},
+      async run({ job, dir }: RenderRequest): Promise<RenderResult> {
+        if (!known.has(jobKey(job))) throw new Error(`${jobKey(job)} was run without the runner knowing of it`);
+        options.calls?.push(`${job.municipality}/${job.document}`);
+        if (job.municipality === options.failFor) {
+          return {
+            files: [],
+            diagnostics: [
+              { file: 'x.md', line: 1, column: 1, severity: 'error', rule: 'layout/overflow', message: 'too long' },
+            ],
+          };
+        }
+        const profile = profiles.find((p) => p.id === job.municipality)!;
+        const files = [];
+        for (const format of job.formats) {
+          const bytes = Buffer.from(`${artifactPath(job.municipality, job.document, format)} for ${profile.name}\n`);
+          const temp = await writeTemp(join(dir, `${job.document}.${format}`), bytes);
+          files.push({ format, temp, bytes: bytes.length, sha256: sha256(bytes) });
+        }
+        return { files, diagnostics: [] };
+      },
+      extend(more) {
+        for (const job of more) known.add(jobKey(job));
+        options.extended?.push(...more.map(jobKey));
+      },
+      async close() {},
     };
   };
 }
