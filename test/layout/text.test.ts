@@ -14,9 +14,17 @@ const plain = (text: string): Run => ({ text, bold: false, italic: false });
 
 describe('Dutch hyphenation', () => {
   it('splits cliëntondersteuning at the compound joint, not inside "ënt"', () => {
-    expect(hyphenatedForm('cliëntondersteuning')).toBe('cli-ënt-on-der-steu-ning');
-    expect(hyphenatedForm('Cliëntondersteuners')).toBe('Cli-ënt-on-der-steu-ners');
-    expect(hyphenatedForm('cliëntondersteuningsvraag')).toMatch(/^cli-ënt-on-der/);
+    expect(hyphenatedForm('cliëntondersteuning')).toBe('cliënt-on-der-steu-ning');
+    expect(hyphenatedForm('Cliëntondersteuners')).toBe('Cliënt-on-der-steu-ners');
+    expect(hyphenatedForm('cliëntondersteuningsvraag')).toMatch(/^cliënt-on-der/);
+  });
+  it('never breaks right before a trema, where Dutch would drop it', () => {
+    for (const word of ['cliënten', 'ideeën', 'geïnteresseerd', 'Cliëntenorganisaties', 'coördinatie', 'zoëven']) {
+      const form = hyphenatedForm(word);
+      expect(form.replace(/-/g, '')).toBe(word);
+      expect(form, word).not.toMatch(/-[äëïöüÄËÏÖÜ]/u);
+    }
+    expect(hyphenatedForm('cliëntenorganisaties')).toBe('cliën-ten-or-ga-ni-sa-ties');
   });
   it('marks compound joints as the preferred breaks', () => {
     const joints = hyphenationBreaks('cliëntondersteuning').filter((b) => b.preferred).map((b) => b.at);

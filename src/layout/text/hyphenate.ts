@@ -5,6 +5,11 @@
  * "ton". The exceptions also say which breaks are compound joints (`=`): a line that
  * breaks at "cliënt-ondersteuning" reads better than one at "cliënton-dersteuning", so the
  * line breaker prefers joints. Compounds on "cliënt" are split at the joint first.
+ *
+ * No word breaks right before a letter with a trema ("cli-ënt", "ide-eën"): Dutch spelling
+ * drops the trema there ("cli-entondersteuning"), and a line that started "ëntonder…"
+ * misspelled the word. Dropping it would make the drawn text differ from the words the
+ * PDF's text, the alt text and the contact checks read, so the break is not offered.
  */
 import { createRequire } from 'node:module';
 
@@ -81,6 +86,9 @@ function breaksOf(form: string): HyphenBreak[] {
 
 const cache = new Map<string, HyphenBreak[]>();
 
+/** Letters with a trema: a break before one would have to drop it. */
+const TREMA = /^[äëïöüÄËÏÖÜ]/u;
+
 /** Minimum letters kept before and after a break. */
 const MIN_LEFT = 2;
 const MIN_RIGHT = 3;
@@ -89,7 +97,7 @@ const MIN_RIGHT = 3;
 export function hyphenationBreaks(word: string): HyphenBreak[] {
   const cached = cache.get(word);
   if (cached) return cached;
-  const breaks = compute(word.toLowerCase()).filter((b) => b.at >= MIN_LEFT && word.length - b.at >= MIN_RIGHT);
+  const breaks = compute(word.toLowerCase()).filter((b) => b.at >= MIN_LEFT && word.length - b.at >= MIN_RIGHT && !TREMA.test(word.slice(b.at)));
   cache.set(word, breaks);
   return breaks;
 }
