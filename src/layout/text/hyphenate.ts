@@ -9,7 +9,9 @@
  * No word breaks right before a letter with a trema ("cli-ënt", "ide-eën"): Dutch spelling
  * drops the trema there ("cli-entondersteuning"), and a line that started "ëntonder…"
  * misspelled the word. Dropping it would make the drawn text differ from the words the
- * PDF's text, the alt text and the contact checks read, so the break is not offered.
+ * PDF's text, the alt text and the contact checks read, so the break is not offered. The
+ * exceptions keep such breaks all the same: they are syllables, which the readability
+ * report counts (`syllableCount`).
  */
 import { createRequire } from 'node:module';
 

@@ -59,7 +59,7 @@ function stripsOf(plan: PagePlan, width: number, height: number): Strip[] {
 }
 
 /** A strip's rows of the page as a standalone SVG, inks left as tokens. */
-function stripSvg(plan: PagePlan, { items, y0, y1 }: Strip, width: number): string {
+function stripSvg(plan: PagePlan, { items, y0, y1 }: Pick<Strip, 'items' | 'y0' | 'y1'>, width: number): string {
   const scale = width / plan.width;
   const markup = items.map((i) => i.svg).join('');
   return (
@@ -305,7 +305,7 @@ function rasterisedInColour(plan: PagePlan, strips: readonly Strip[], width: num
   const rasters = Promise.all(
     touchingRuns(strips).map(async (run) => {
       const inRun = new Set(run.flatMap((s) => s.items));
-      const rows: Strip = { ...run[0]!, y1: run[run.length - 1]!.y1, items: plan.items.filter((i) => inRun.has(i)) };
+      const rows = { y0: run[0]!.y0, y1: run[run.length - 1]!.y1, items: plan.items.filter((i) => inRun.has(i)) };
       const svg = applyInks(stripSvg(plan, rows, width), (ink) => plan.inks[ink]!);
       const pixels = await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer();
       assert(pixels.length === (rows.y1 - rows.y0) * width * 3, 'unexpected raster shape for strips in colour');
