@@ -51,8 +51,10 @@ export async function measureWeights(
   const passes: Buffer[] = [];
   for (let pass = 0; pass * 3 < inks.length; pass++) {
     const svg = markup((ink) => CHANNELS[position.get(ink)! - 3 * pass] ?? '#000000');
-    const { data, info } = await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-    assert(info.width === width && info.height === height && info.channels === 3, 'unexpected strip raster shape');
+    // Alpha is left in and skipped when read: the strip is opaque (the page background is
+    // in every strip), and removing it took libvips another pass over the pixels.
+    const { data, info } = await sharp(Buffer.from(svg)).raw().toBuffer({ resolveWithObject: true });
+    assert(info.width === width && info.height === height && info.channels === 4, 'unexpected strip raster shape');
     passes.push(data);
   }
   return quantise(passes, inks, width * height);
@@ -74,7 +76,7 @@ function quantise(passes: readonly Buffer[], inks: readonly number[], count: num
     let raw = -1;
     if (remember) {
       raw = 0;
-      for (const d of passes) raw = raw * 16777216 + ((d[p * 3]! << 16) | (d[p * 3 + 1]! << 8) | d[p * 3 + 2]!);
+      for (const d of passes) raw = raw * 16777216 + ((d[p * 4]! << 16) | (d[p * 4 + 1]! << 8) | d[p * 4 + 2]!);
     }
     if (remember && raw === last) {
       pixels[p] = lastId;
@@ -83,7 +85,7 @@ function quantise(passes: readonly Buffer[], inks: readonly number[], count: num
     let sum = 0;
     let largest = 0;
     for (let j = 0; j < k; j++) {
-      const v = passes[(j / 3) | 0]![p * 3 + (j % 3)]!;
+      const v = passes[(j / 3) | 0]![p * 4 + (j % 3)]!;
       q[j] = Math.round((v * LEVELS) / 255);
       sum += q[j]!;
       if (q[j]! > q[largest]!) largest = j;
