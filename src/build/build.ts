@@ -191,7 +191,7 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
     batch.sort((a, b) => b.formats.length - a.formats.length || compareIds(jobKey(a), jobKey(b)));
     let runner = sending.runner;
     try {
-      for (const municipality of new Set(batch.map((j) => j.municipality))) await tx.ensureDir(join(outDir, municipality));
+      for (const municipality of new Set(batch.map((j) => j.municipality))) tx.ensureDir(join(outDir, municipality));
       if (runner) runner.extend(batch);
       else {
         // Prepared for the whole selection: jobs sent later use the same store.
@@ -356,7 +356,7 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
         );
         entry = { municipality: page.municipality, document: page.document, format: 'html', path, bytes: data.length, sha256: sha256(data) };
         if (!provenance.holds(path, entry, pageInputs)) {
-          await tx.ensureDir(join(outDir, page.municipality));
+          tx.ensureDir(join(outDir, page.municipality));
           tx.stage(await writeTemp(join(outDir, ...path.split('/')), data), join(outDir, ...path.split('/')));
           status = 'written';
         }
@@ -400,7 +400,7 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
       manifestWritten = true;
     }
     mark('site made');
-    await tx.commit();
+    tx.commit();
     await removeArtifacts(outDir, removed);
     if (manifestWritten) await writeFileAtomic(manifestFile, text);
   } catch (err) {
@@ -465,7 +465,7 @@ async function prepareStripStore(
     diagnostics.push(bookkeepingWarning(dir, `is ${kindOf(found)}, not a folder: ${gone ? 'replaced by an empty strip store' : 'it could not be removed, so this build keeps no strips'}; nothing was read or written through it`));
     if (!gone) return undefined;
   }
-  await tx.ensureDir(dir);
+  tx.ensureDir(dir);
   return { dir, ...provenance.stripsForWorkers() };
 }
 

@@ -5,7 +5,8 @@
  * was. (A killed build leaves temporaries, swept by the next build, and never a partial
  * file under a final name.)
  */
-import { mkdir, rename, rmdir, unlink } from 'node:fs/promises';
+import { mkdirSync, renameSync, unlinkSync } from 'node:fs';
+import { rmdir, unlink } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 
 export class OutputTransaction {
@@ -16,9 +17,14 @@ export class OutputTransaction {
 
   constructor(readonly outDir: string) {}
 
-  /** Creates `dir` (inside the output folder) and any missing parents, remembering which were new. */
-  async ensureDir(dir: string): Promise<void> {
-    const first = await mkdir(dir, { recursive: true });
+  /**
+   * Creates `dir` (inside the output folder) and any missing parents, remembering which
+   * were new. Synchronously, as `commit` renames: one call each is a few microseconds, and
+   * the thread pool's round trip per folder made a cold national build wait ~0.4 s for its
+   * 342 folders before the first job was sent.
+   */
+  ensureDir(dir: string): void {
+    const first = mkdirSync(dir, { recursive: true });
     if (first === undefined) return;
     // mkdir returns the first folder it had to create; every folder from there down to `dir` is new.
     let current = resolve(dir);
@@ -45,9 +51,10 @@ export class OutputTransaction {
     this.discarded.push(temp);
   }
 
-  async commit(): Promise<void> {
-    for (const { temp, final } of this.staged) await rename(temp, final);
-    await Promise.all(this.discarded.map((temp) => unlink(temp)));
+  /** Synchronously: 8550 renames took ~340 ms one round trip at a time, ~80 ms in a loop. */
+  commit(): void {
+    for (const { temp, final } of this.staged) renameSync(temp, final);
+    for (const temp of this.discarded) unlinkSync(temp);
     this.staged.length = 0;
     this.discarded.length = 0;
   }
