@@ -4,7 +4,7 @@
  * which POSIX makes atomic. A build killed with `kill -9` can leave temporaries behind but
  * never a half-written file under a final name; the next build sweeps the temporaries.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -34,8 +34,7 @@ export async function writeTemp(finalPath: string, data: Uint8Array | string): P
   // 'wx': never follow or overwrite something that is already there.
   const fd = openSync(temp, 'wx');
   try {
-    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-    for (let at = 0; at < bytes.byteLength; ) at += writeSync(fd, bytes, at);
+    writeFileSync(fd, data);
   } catch (err) {
     closeSync(fd);
     await unlink(temp).catch(() => undefined);

@@ -8,7 +8,7 @@
 import sharp from 'sharp';
 import { assert } from '../../diagnostics/index.js';
 import { GlyphDefs } from '../svg/index.js';
-import { applyInks, LEVELS, MAX_STRIP_INKS, measureWeights, type StripWeights } from './ink-weights.js';
+import { applyInks, LEVELS, MAX_STRIP_INKS, measureWeights, RGBA, type StripWeights } from './ink-weights.js';
 import type { PagePlan, PlannedItem } from './page-plan.js';
 import { remeasureWeights, segmentFor, stripKey, weightsFor } from './strip-cache.js';
 import { deflateSegment, zlibStream, type Segment } from './zlib-segments.js';
@@ -315,13 +315,6 @@ function rasterisedInColour(plan: PagePlan, strips: readonly Strip[], width: num
   rasters.catch(() => undefined);
   return rasters;
 }
-
-/**
- * Bytes per pixel of a strip in colour. librsvg draws with alpha, and the page is opaque
- * (its background is in every strip): the alpha byte is skipped here rather than removed
- * by libvips, a pass over the pixels that cost ~0.7 of a logo band's ~3.8 ms.
- */
-const RGBA = 4;
 
 /** `strips` (top to bottom) in runs of strips each starting where the one before ends. */
 function touchingRuns(strips: readonly Strip[]): Strip[][] {
