@@ -15,6 +15,7 @@ import { artifactPath, type ArtifactFormat } from './formats.js';
 import { sha256 } from './hash.js';
 import { indexInputHash, indexInputs, manifestWarning, municipalityPageFor, reviewSiteFor, siteListings, warningMunicipality } from './site-files.js';
 import { oncePerPlace } from './job-diagnostics.js';
+import type { SiteDocument } from '../site/municipality-page.js';
 import { documentHash, jobInputHash, profileHash, toolFingerprint } from './inputs.js';
 import {
   MANIFEST_FILE,
@@ -256,6 +257,61 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
   diagnostics.push(...unsafeRemoved);
   if (unproven.length > 0 && unsafeRemoved.length === 0 && !sending.failed) await send(unproven);
 
+  // Entries outside the selection stay while the build's records still prove their files:
+  // the old manifest's word for them is not enough (a restored out/ may list anything).
+  const others = old.artifacts.filter((a) => !selectsArtifact(input.selection, a));
+  const carried = others.flatMap((a): ManifestArtifact[] => {
+    const record = provenance.artifact(a.path);
+    return record ? [{ ...a, bytes: record.size, sha256: record.sha256 }] : [];
+  });
+  const documents = input.documents.map((d) => ({ id: d.id, kind: d.kind, title: d.title ?? d.id, ...(d.description ? { description: d.description } : {}) }));
+
+  // The municipalities' pages, from what the manifest will list of their documents: those
+  // of municipalities with nothing rendering now, while the workers draw (in a one-profile
+  // rebuild of the national set, 341 of 342 pages, ~25 ms less after the last job), the
+  // others once their files are known.
+  const profilesById = new Map(input.profiles.map((p) => [p.profile.id, p]));
+  const listings = new Map<string, SiteDocument[]>();
+  const madePages: { entry: ManifestArtifact; job: ManifestJob; status: ArtifactStatus }[] = [];
+  let pagesMs = 0;
+  const makePages = async (of: readonly BuildJob[], artifacts: readonly ManifestArtifact[]): Promise<void> => {
+    const started = performance.now();
+    // The pages do not list each other, so one listing serves them and the review site.
+    for (const [municipality, listing] of siteListings(documents, artifacts)) listings.set(municipality, listing);
+    for (const page of of) {
+      const { profile, tokens } = profilesById.get(page.municipality)!;
+      const listing = listings.get(page.municipality) ?? [];
+      const pageInputs = indexInputHash({ tool, profile: profileHashes.get(page.municipality)!, listing: indexInputs(listing) });
+      const path = artifactPath(page.municipality, page.document, 'html');
+      const proven = input.force ? undefined : provenance.artifact(path, pageInputs);
+      let entry: ManifestArtifact;
+      let status: ArtifactStatus = 'unchanged';
+      if (proven) {
+        entry = { municipality: page.municipality, document: page.document, format: 'html', path, bytes: proven.size, sha256: proven.sha256 };
+      } else {
+        const data = Buffer.from(
+          municipalityPageFor({ profile, tokens, listing, generator: input.generator }),
+        );
+        entry = { municipality: page.municipality, document: page.document, format: 'html', path, bytes: data.length, sha256: sha256(data) };
+        if (!provenance.holds(path, entry, pageInputs)) {
+          tx.ensureDir(join(outDir, page.municipality));
+          tx.stage(await writeTemp(join(outDir, ...path.split('/')), data), join(outDir, ...path.split('/')));
+          status = 'written';
+        }
+      }
+      madePages.push({ entry, status, job: { municipality: page.municipality, document: page.document, inputs: pageInputs, warnings: [] } });
+      pageInputsOf.set(path, pageInputs);
+    }
+    pagesMs += performance.now() - started;
+  };
+  const rendering = new Set(toRender.map((j) => j.municipality));
+  const settled = (a: { municipality: string }) => !rendering.has(a.municipality);
+  // A page that cannot be written fails the build once the workers are done with it.
+  let pagesFailed: unknown;
+  if (countBySeverity(diagnostics).errors === 0) {
+    await makePages(pages.filter(settled), [...carried, ...reports].filter(settled)).catch((err: unknown) => (pagesFailed = err));
+  }
+
   if (sending.runner) {
     try {
       const results = await Promise.all(running);
@@ -291,20 +347,16 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
     await tx.rollback();
     return failed(diagnostics, jobs, toRender, timings);
   }
+  if (pagesFailed !== undefined) {
+    await tx.rollback();
+    return failed([...diagnostics, writeFailure(outDir, pagesFailed)], jobs, toRender, timings);
+  }
 
   for (const a of removed) reports.push({ ...a, status: 'removed' });
 
-  // Entries outside the selection stay while the build's records still prove their files:
-  // the old manifest's word for them is not enough (a restored out/ may list anything).
-  const others = old.artifacts.filter((a) => !selectsArtifact(input.selection, a));
-  const carried = others.flatMap((a): ManifestArtifact[] => {
-    const record = provenance.artifact(a.path);
-    return record ? [{ ...a, bytes: record.size, sha256: record.sha256 }] : [];
-  });
   if (carried.length < others.length) diagnostics.push(unprovenWarning(manifestFile, others.length - carried.length));
   const carriedJobs = new Set(carried.map(jobKey));
   const oldJobs = new Map(old.jobs.map((j) => [jobKey(j), j]));
-  const documents = input.documents.map((d) => ({ id: d.id, kind: d.kind, title: d.title ?? d.id, ...(d.description ? { description: d.description } : {}) }));
   const warnings = (input.warnings ?? []).filter((d) => d.severity === 'warning').map((d) => manifestWarning(d, input.contentRoot));
   const built = new Set(pages.map((p) => p.municipality));
   const carriedMunicipalities = new Set(carried.map((a) => a.municipality));
@@ -334,39 +386,15 @@ export async function runBuildJobs(input: BuildInput): Promise<BuildOutcome> {
   };
 
   mark('jobs done');
-  // The municipalities' pages and the review site, from what the manifest now lists.
+  // The pages of the municipalities that rendered, and the review site, from what the manifest now lists.
   try {
-    const started = performance.now();
-    // The pages do not list each other, so one listing serves them and the review site.
-    const listings = siteListings(next.documents, next.artifacts);
-    const profiles = new Map(input.profiles.map((p) => [p.profile.id, p]));
-    for (const page of pages) {
-      const { profile, tokens } = profiles.get(page.municipality)!;
-      const listing = listings.get(page.municipality) ?? [];
-      const pageInputs = indexInputHash({ tool, profile: profileHashes.get(page.municipality)!, listing: indexInputs(listing) });
-      const path = artifactPath(page.municipality, page.document, 'html');
-      const proven = input.force ? undefined : provenance.artifact(path, pageInputs);
-      let entry: ManifestArtifact;
-      let status: ArtifactStatus = 'unchanged';
-      if (proven) {
-        entry = { municipality: page.municipality, document: page.document, format: 'html', path, bytes: proven.size, sha256: proven.sha256 };
-      } else {
-        const data = Buffer.from(
-          municipalityPageFor({ profile, tokens, listing, generator: input.generator }),
-        );
-        entry = { municipality: page.municipality, document: page.document, format: 'html', path, bytes: data.length, sha256: sha256(data) };
-        if (!provenance.holds(path, entry, pageInputs)) {
-          tx.ensureDir(join(outDir, page.municipality));
-          tx.stage(await writeTemp(join(outDir, ...path.split('/')), data), join(outDir, ...path.split('/')));
-          status = 'written';
-        }
-      }
+    await makePages(pages.filter((p) => !settled(p)), next.artifacts.filter((a) => !settled(a)));
+    for (const { entry, job, status } of madePages) {
       next.artifacts.push(entry);
-      next.jobs.push({ municipality: page.municipality, document: page.document, inputs: pageInputs, warnings: [] });
+      next.jobs.push(job);
       reports.push({ ...entry, status });
-      pageInputsOf.set(path, pageInputs);
     }
-    addTimings(timings, 'site', { index: performance.now() - started });
+    addTimings(timings, 'site', { index: pagesMs });
     const siteStarted = performance.now();
     const site = Buffer.from(reviewSiteFor(next, listings));
     next.site = { path: SITE_FILE, bytes: site.length, sha256: sha256(site) };

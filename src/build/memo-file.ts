@@ -21,6 +21,13 @@ const HEADER = 'folderpers-memo 1';
 const HEX64 = /^[0-9a-f]{64}$/;
 
 /**
+ * The line each entry was read from: kept entries are written as they were read, instead
+ * of being stringified again (~700 of them after a one-profile change, ~5 ms). The file was
+ * proven ours, and JSON.stringify of what JSON.parse gave from its output is that output.
+ */
+const readLines = new WeakMap<MemoEntry, string>();
+
+/**
  * The memo the records in `provenance` prove, or an empty one. `sealed`: the records were
  * sealed with FOLDERPERS_CACHE_KEY, so the file's sha256 is proof enough after a restore.
  */
@@ -38,7 +45,7 @@ export async function saveMemo(outDir: string, memo: ValidationMemo, provenance:
   if (!memo.changed(kept)) return;
   const file = join(outDir, MEMO_FILE);
   // By key: the same entries make the same file, whichever parse finished first.
-  const lines = [...kept].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, entry]) => JSON.stringify([key, entry.file, entry.value]));
+  const lines = [...kept].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, entry]) => readLines.get(entry) ?? JSON.stringify([key, entry.file, entry.value]));
   const text = `${HEADER}\n${lines.join('\n')}\n`;
   await writeFileAtomic(file, text);
   const now = lstatOrUndefined(file);
@@ -60,7 +67,9 @@ function parseMemo(text: string): Map<string, MemoEntry> | undefined {
     if (!Array.isArray(entry) || entry.length !== 3) return undefined;
     const [key, file, value] = entry as unknown[];
     if (typeof key !== 'string' || !HEX64.test(key) || typeof file !== 'string') return undefined;
-    entries.set(key, { file, value: value as Encoded });
+    const read: MemoEntry = { file, value: value as Encoded };
+    readLines.set(read, line);
+    entries.set(key, read);
   }
   return entries;
 }

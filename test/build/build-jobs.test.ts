@@ -181,6 +181,20 @@ describe('runBuildJobs', () => {
     expect(await snapshot(out)).toEqual(before);
   });
 
+  it('a page made while the jobs rendered is not put in place when a job fails', async () => {
+    await runBuildJobs(input([profile('a'), profile('b')]));
+    // b renders nothing, so its damaged page is made again while a's jobs render.
+    await writeFile(join(out, 'b', 'index.html'), 'damaged');
+    const before = await snapshot(out);
+    const profiles = [profile('a', 'Nieuw'), profile('b')];
+    const failing = await runBuildJobs(input(profiles, { createRunner: fakeRunner(profiles, { failFor: 'a' }) }));
+    expect(failing.artifacts).toEqual([]);
+    expect(await snapshot(out)).toEqual(before);
+    const passing = await runBuildJobs(input(profiles));
+    expect(passing.artifacts.filter((a) => a.status === 'written').map((a) => a.path)).toContain('b/index.html');
+    expect(await readFile(join(out, 'b', 'index.html'), 'utf8')).toContain('Gemeente b');
+  });
+
   it('a failed first build leaves no output folder behind', async () => {
     const profiles = [profile('a')];
     await runBuildJobs(input(profiles, { createRunner: fakeRunner(profiles, { failFor: 'a' }) }));
